@@ -1,0 +1,225 @@
+package io.k2.binance.config;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import io.k2.binance.component.StreamSet;
+import io.k2.binance.normalize.EventType;
+
+/**
+ * The app's own settings ({@code k2.*} in application.properties), read once at start-up, checked all
+ * together so an operator sees every mistake in one go, and printed with secrets masked.
+ *
+ * <p>Each key can be overridden by an environment variable: upper case, dots and dashes as underscores
+ * ({@code k2.binance.symbols} → {@code K2_BINANCE_SYMBOLS}). Camel's properties component applies the
+ * override; {@link #envName} only names it in messages.
+ */
+public final class K2Settings {
+
+    public static final String PREFIX = "k2.";
+
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|secret|jaas|token|credential|api-key|apikey).*");
+    private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+    private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._\\-\\[\\]:]+:(\\d{1,5})");
+    private static final List<String> COMPRESSION = List.of("none", "gzip", "snappy", "lz4", "zstd");
+
+    private final Map<String, String> values;
+
+    private K2Settings(Map<String, String> values) {
+        this.values = values;
+    }
+
+    /**
+     * @param keys     every k2.* key known from application.properties
+     * @param resolver resolves a key with env overrides applied (Camel's properties component)
+     */
+    public static K2Settings load(Iterable<String> keys, Function<String, String> resolver) {
+        Map<String, String> values = new TreeMap<>();
+        for (String key : keys) {
+            if (key.startsWith(PREFIX)) {
+                String v = resolver.apply(key);
+                values.put(key, v == null ? "" : v.trim());
+            }
+        }
+        return new K2Settings(values);
+    }
+
+    public static K2Settings of(Properties properties) {
+        Map<String, String> values = new TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith(PREFIX)) {
+                values.put(key, properties.getProperty(key).trim());
+            }
+        }
+        return new K2Settings(values);
+    }
+
+    public static String envName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public String get(String key) {
+        String v = values.get(key);
+        if (v == null) {
+            throw new IllegalStateException("setting " + key + " is missing from application.properties");
+        }
+        return v;
+    }
+
+    public int getInt(String key) {
+        return Integer.parseInt(get(key));
+    }
+
+    public long getLong(String key) {
+        return Long.parseLong(get(key));
+    }
+
+    public boolean getBoolean(String key) {
+        return Boolean.parseBoolean(get(key));
+    }
+
+    public String topicFor(EventType type) {
+        return get("k2.kafka.topic." + type.streamType().toLowerCase(Locale.ROOT));
+    }
+
+    /** Checks every key; throws one exception listing all problems. */
+    public K2Settings validate() {
+        List<String> problems = new ArrayList<>();
+        check(problems, "k2.binance.symbols", v -> StreamSet.parse(v, "trade"));
+        check(problems, "k2.binance.streams", v -> StreamSet.parse("btcusdt", v));
+        if (problems.isEmpty()) {
+            check(problems, "k2.binance.streams", v -> StreamSet.parse(get("k2.binance.symbols"), v));
+        }
+        check(problems, "k2.binance.base-url", v -> {
+            URI u = URI.create(v);
+            if (!"wss".equals(u.getScheme()) && !"ws".equals(u.getScheme()) || u.getHost() == null) {
+                throw new IllegalArgumentException("must be a wss:// URL (ws:// only for a local simulator), "
+                        + "e.g. wss://stream.binance.com:9443");
+            }
+        });
+        check(problems, "k2.binance.exchange-info-url", v -> {
+            if (!v.isEmpty()) {
+                URI u = URI.create(v);
+                if (!"https".equals(u.getScheme()) && !"http".equals(u.getScheme())) {
+                    throw new IllegalArgumentException("must be an https:// URL or empty (use the bundled symbol list)");
+                }
+            }
+        });
+        check(problems, "k2.binance.ssl-verify", K2Settings::requireBoolean);
+        check(problems, "k2.binance.ca-bundle", v -> {
+            if (!v.isEmpty() && !Files.isReadable(Path.of(v))) {
+                throw new IllegalArgumentException("file not found or not readable; give a PEM file of CA certificates or leave empty");
+            }
+        });
+        check(problems, "k2.binance.time-unit", v -> {
+            if (!v.equals("MILLISECOND") && !v.equals("MICROSECOND")) {
+                throw new IllegalArgumentException("accepted values: MILLISECOND, MICROSECOND");
+            }
+        });
+        for (String key : List.of("k2.binance.max-frame-bytes", "k2.binance.reconnect-initial-delay-ms",
+                "k2.binance.reconnect-max-delay-ms", "k2.binance.connect-timeout-ms", "k2.ingest.queue-capacity",
+                "k2.ingest.max-inflight", "k2.kafka.batch-size", "k2.kafka.delivery-timeout-ms",
+                "k2.kafka.request-timeout-ms", "k2.kafka.max-block-ms")) {
+            check(problems, key, v -> requirePositive(v));
+        }
+        check(problems, "k2.kafka.linger-ms", v -> {
+            if (Long.parseLong(v) < 0) {
+                throw new IllegalArgumentException("must be >= 0");
+            }
+        });
+        check(problems, "k2.kafka.brokers", v -> {
+            if (v.isEmpty()) {
+                throw new IllegalArgumentException("is empty; give host:port[,host:port...], e.g. 127.0.0.1:9092");
+            }
+            for (String b : v.split(",")) {
+                var m = HOST_PORT.matcher(b.trim());
+                int port = m.matches() ? Integer.parseInt(m.group(1)) : -1;
+                if (port < 1 || port > 65535) {
+                    throw new IllegalArgumentException("'" + b.trim() + "' is not host:port (port 1-65535)");
+                }
+            }
+        });
+        check(problems, "k2.kafka.compression", v -> {
+            if (!COMPRESSION.contains(v)) {
+                throw new IllegalArgumentException("accepted values: " + String.join(", ", COMPRESSION));
+            }
+        });
+        for (EventType type : EventType.values()) {
+            check(problems, "k2.kafka.topic." + type.streamType().toLowerCase(Locale.ROOT), K2Settings::requireTopic);
+        }
+        check(problems, "k2.kafka.topic.dead-letter", K2Settings::requireTopic);
+        check(problems, "k2.observe.port", v -> {
+            int p = Integer.parseInt(v);
+            if (p < 1 || p > 65535) {
+                throw new IllegalArgumentException("must be a port 1-65535");
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(problems);
+        }
+        return this;
+    }
+
+    private void check(List<String> problems, String key, CheckedValue check) {
+        String v = values.get(key);
+        if (v == null) {
+            problems.add(key + " is missing; add it to application.properties (see docs/configuration.md)");
+            return;
+        }
+        try {
+            check.accept(v);
+        } catch (NumberFormatException e) {
+            problems.add(key + " (env " + envName(key) + ") = '" + v + "': not a whole number");
+        } catch (IllegalArgumentException e) {
+            problems.add(key + " (env " + envName(key) + ") = '" + v + "': " + e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface CheckedValue {
+        void accept(String value);
+    }
+
+    private static void requireBoolean(String v) {
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException("accepted values: true, false");
+        }
+    }
+
+    private static void requirePositive(String v) {
+        if (Long.parseLong(v) <= 0) {
+            throw new IllegalArgumentException("must be > 0");
+        }
+    }
+
+    private static void requireTopic(String v) {
+        if (!TOPIC.matcher(v).matches()) {
+            throw new IllegalArgumentException("not a valid Kafka topic name (1-249 of a-z A-Z 0-9 . _ -)");
+        }
+    }
+
+    public static boolean isSecret(String key) {
+        return SECRET_KEY.matcher(key).matches();
+    }
+
+    /** One line per key, secrets masked, for the start-up log. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder("Effective configuration (application.properties, overridden by env vars):");
+        values.forEach((k, v) -> sb.append("\n  ").append(k).append(" = ")
+                .append(isSecret(k) && !v.isEmpty() ? "******" : v));
+        return sb.toString();
+    }
+
+    public Map<String, String> asMap() {
+        return Map.copyOf(values);
+    }
+}

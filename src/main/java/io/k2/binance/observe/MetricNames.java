@@ -1,0 +1,42 @@
+package io.k2.binance.observe;
+
+/**
+ * Every metric the app registers, in one place. Micrometer names; Prometheus shows them with dots as
+ * underscores and counters with a {@code _total} suffix (e.g. {@code k2_events_received_total}).
+ * docs/metrics.md and the alert rules use the Prometheus form.
+ */
+public final class MetricNames {
+
+    /** Frames read off a Binance socket. Tags: stream. */
+    public static final String EVENTS_RECEIVED = "k2.events.received";
+    /** Records Kafka acknowledged on a data topic. Tags: stream. */
+    public static final String RECORDS_ACKED = "k2.records.acked";
+    /** Records written to the dead-letter topic. Tags: stream, reason. */
+    public static final String DEAD_LETTERED = "k2.records.dead.lettered";
+    /** Frames that could not be written even to the dead-letter topic; logged in full at ERROR. Tags: stream, reason. */
+    public static final String DEAD_LETTER_FAILED = "k2.records.dead.letter.failed";
+    /** Receive-to-ack latency of data records. Tags: type. */
+    public static final String ACK_LATENCY = "k2.ack.latency";
+
+    /** 1 while a socket to the exchange is open, else 0. Tags: endpoint. */
+    public static final String CONNECTIONS_OPEN = "k2.binance.connections.open";
+    /** Successful connects (first connect and every reconnect). Tags: endpoint. */
+    public static final String CONNECTS = "k2.binance.connects";
+    /** Failed connect attempts and unexpected closes. Tags: endpoint, cause. */
+    public static final String DISCONNECTS = "k2.binance.disconnects";
+    /** Frames read but not yet handed to the route. Tags: endpoint. */
+    public static final String INGEST_QUEUE = "k2.ingest.queue.depth";
+    /** Exchanges handed to the route whose Kafka outcome is still open. Tags: endpoint. */
+    public static final String INGEST_INFLIGHT = "k2.ingest.inflight";
+    /** Times the socket was paused because the pipeline fell behind (back-pressure). Tags: endpoint. */
+    public static final String BACKPRESSURE_PAUSES = "k2.ingest.backpressure.pauses";
+
+    public static final String TAG_STREAM = "stream";
+    public static final String TAG_REASON = "reason";
+    public static final String TAG_TYPE = "type";
+    public static final String TAG_ENDPOINT = "endpoint";
+    public static final String TAG_CAUSE = "cause";
+
+    private MetricNames() {
+    }
+}
