@@ -241,14 +241,19 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     private void requireJars() {
-        boolean present;
+        long kafkaJars;
         try (Stream<Path> jars = Files.isDirectory(libDir) ? Files.list(libDir) : Stream.empty()) {
-            present = jars.anyMatch(p -> p.getFileName().toString().startsWith("kafka_2.13-"));
+            kafkaJars = jars.filter(p -> p.getFileName().toString().startsWith("kafka_2.13-")).count();
         } catch (IOException e) {
-            present = false;
+            kafkaJars = 0;
         }
-        if (!present) {
+        if (kafkaJars == 0) {
             throw new BrokerJarsMissingException(libDir);
+        }
+        if (kafkaJars > 1) {
+            // Left over from a Kafka version bump: two versions on one classpath fail in odd ways.
+            throw new BrokerStartException("several Kafka versions in " + libDir + ": delete that folder and run "
+                    + "`mvn package` again");
         }
     }
 
