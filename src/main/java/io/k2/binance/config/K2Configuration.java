@@ -29,7 +29,7 @@ public class K2Configuration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(K2Configuration.class);
 
     @Override
-    public void configure(CamelContext context) {
+    public void configure(CamelContext context) throws Exception {
         PropertiesComponent pc = context.getPropertiesComponent();
         Properties declared = pc.loadProperties(k -> k.startsWith(K2Settings.PREFIX));
         K2Settings settings = K2Settings.load(declared.stringPropertyNames(), k -> pc.resolveProperty(k).orElse(""));
