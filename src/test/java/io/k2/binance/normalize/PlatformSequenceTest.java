@@ -41,4 +41,24 @@ class PlatformSequenceTest {
         first.normalize(Fixtures.line(27), null, Fixtures.RECEIVED_AT);
         assertThat(seq(Fixtures.normalizer().normalize(Fixtures.line(28), null, Fixtures.RECEIVED_AT))).isEqualTo(1);
     }
+
+    @Test
+    void concurrentCallersNeverShareOrSkipANumber() throws Exception {
+        BinanceNormalizer n = Fixtures.normalizer();
+        int perThread = 5_000;
+        java.util.concurrent.ConcurrentLinkedQueue<Long> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Runnable work = () -> {
+            for (int i = 0; i < perThread; i++) {
+                seen.add(seq(n.normalize(Fixtures.line(24), null, Fixtures.RECEIVED_AT)));
+            }
+        };
+        Thread a = new Thread(work);
+        Thread b = new Thread(work);
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+        assertThat(new java.util.TreeSet<>(seen)).hasSize(2 * perThread).first().isEqualTo(1L);
+        assertThat(new java.util.TreeSet<>(seen).last()).isEqualTo(2L * perThread);
+    }
 }
