@@ -42,6 +42,7 @@ class SingleObjectRoundTripTest {
             assertThat(bytes[2 + i]).isEqualTo((byte) (fp >>> (8 * i)));
         }
         assertThat(encoder.fingerprint(TradeV2.class)).isEqualTo(fp);
+        assertThat(encoder.fingerprintHex(TradeV2.class)).isEqualTo(SingleObjectEncoder.fingerprintHex(TradeV2.getClassSchema()));
         assertThat(SingleObjectEncoder.fingerprintHex(TradeV2.getClassSchema())).hasSize(16)
                 .isEqualTo(String.format("%016x", fp));
     }
