@@ -84,7 +84,7 @@ final class FrameParser {
                 if (t == JsonToken.START_OBJECT) {
                     while (jp.nextToken() == JsonToken.FIELD_NAME) {
                         String key = jp.currentName();
-                        JsonToken v = jp.nextToken();
+                        jp.nextToken();
                         if (key.equals("code")) {
                             p.errorCode = jp.getText();
                         } else if (key.equals("msg")) {
@@ -93,7 +93,8 @@ final class FrameParser {
                         jp.skipChildren();
                     }
                 } else {
-                    p.errorMessage = jp.getText();
+                    p.errorMessage = t.isScalarValue() ? jp.getText() : "(non-scalar error value)";
+                    jp.skipChildren();
                 }
             }
             case "result" -> {

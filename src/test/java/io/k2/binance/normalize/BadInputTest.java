@@ -66,7 +66,8 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "error frame       | {\"error\":{\"code\":2,\"msg\":\"Invalid request: invalid stream\"},\"id\":2} | invalid stream",
-            "id before error   | {\"id\":\"abc\",\"error\":{\"msg\":\"Unknown property\",\"code\":0}}        | Unknown property"})
+            "id before error   | {\"id\":\"abc\",\"error\":{\"msg\":\"Unknown property\",\"code\":0}}        | Unknown property",
+            "error as array    | {\"error\":[1,{\"x\":2}],\"id\":9}                                            | request id 9"})
     void exchangeErrors(String name, String frame, String message) {
         BadInputException e = reject(frame);
         assertThat(e.reason()).isEqualTo(BadInputReason.EXCHANGE_ERROR);
