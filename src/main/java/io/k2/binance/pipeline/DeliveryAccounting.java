@@ -4,13 +4,14 @@ import io.k2.binance.component.BinanceHeaders;
 import io.k2.binance.observe.PipelineMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.Handler;
+import org.apache.camel.Processor;
 
 /**
  * Route step {@code delivered}, after the Kafka send: the route only gets there once Kafka has acked, so
- * this counts acked records and their receive-to-ack latency. Also counts control frames.
+ * this counts acked records and their receive-to-ack latency. {@link #control} counts control frames
+ * (bean step {@code controlFrames}).
  */
-public class DeliveryAccounting {
+public class DeliveryAccounting implements Processor {
 
     private final CamelContext context;
     private volatile PipelineMetrics metrics;
@@ -19,8 +20,8 @@ public class DeliveryAccounting {
         this.context = context;
     }
 
-    @Handler
-    public void acked(Exchange exchange) {
+    @Override
+    public void process(Exchange exchange) {
         Long receivedAt = exchange.getProperty(BinanceHeaders.RECEIVED_AT_MICROS_PROPERTY, Long.class);
         metrics().acked(exchange.getMessage().getHeader(BinanceHeaders.STREAM, String.class),
                 exchange.getMessage().getHeader(PipelineHeaders.EVENT_TYPE, String.class),

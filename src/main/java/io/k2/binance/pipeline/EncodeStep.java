@@ -3,15 +3,15 @@ package io.k2.binance.pipeline;
 import io.k2.binance.avro.SingleObjectEncoder;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.camel.Exchange;
-import org.apache.camel.Handler;
 import org.apache.camel.Message;
+import org.apache.camel.Processor;
 
 /**
  * Route step {@code encode}: Avro record in, single-object bytes out ({@code C3 01} + schema fingerprint +
  * body), so any consumer holding the .avsc files can decode without a schema registry. camel-avro's
  * marshal writes plain binary without the fingerprint, hence this step (docs/adr/0003).
  */
-public class EncodeStep {
+public class EncodeStep implements Processor {
 
     private final SingleObjectEncoder encoder;
 
@@ -19,11 +19,11 @@ public class EncodeStep {
         this.encoder = encoder;
     }
 
-    @Handler
+    @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
         SpecificRecordBase record = message.getBody(SpecificRecordBase.class);
-        message.setHeader(PipelineHeaders.SCHEMA_FINGERPRINT, encoder.fingerprintHex(record.getSchema()));
+        message.setHeader(PipelineHeaders.SCHEMA_FINGERPRINT, encoder.fingerprintHex(record.getClass()));
         message.setBody(encoder.encode(record));
     }
 }

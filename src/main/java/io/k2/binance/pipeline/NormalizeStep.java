@@ -7,8 +7,8 @@ import io.k2.binance.normalize.BinanceNormalizer;
 import io.k2.binance.normalize.ControlFrameException;
 import io.k2.binance.normalize.NormalizedEvent;
 import org.apache.camel.Exchange;
-import org.apache.camel.Handler;
 import org.apache.camel.Message;
+import org.apache.camel.Processor;
 import org.apache.camel.component.kafka.KafkaConstants;
 
 /**
@@ -16,7 +16,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * and the Kafka record need. Bad input throws {@link BadInputException}; the route's error policy
  * dead-letters it.
  */
-public class NormalizeStep {
+public class NormalizeStep implements Processor {
 
     private final BinanceNormalizer normalizer;
 
@@ -24,7 +24,7 @@ public class NormalizeStep {
         this.normalizer = normalizer;
     }
 
-    @Handler
+    @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
         String frame = message.getBody(String.class);
