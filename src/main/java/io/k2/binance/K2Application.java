@@ -3,6 +3,7 @@ package io.k2.binance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.k2.binance.config.K2Configuration;
 import org.apache.camel.main.Main;
 
 /**
@@ -18,7 +19,10 @@ public final class K2Application {
     }
 
     public static void main(String[] args) throws Exception {
-        Main main = new Main(K2Application.class);
+        // No package scan: the one configuration class is named, so nothing else on the classpath (test
+        // route builders, say) can sneak into the app.
+        Main main = new Main();
+        main.configure().addConfiguration(K2Configuration.class);
         Path home = Path.of(System.getProperty("k2.home", System.getenv().getOrDefault("K2_HOME", ".")));
         Path properties = home.resolve("application.properties");
         if (Files.isRegularFile(properties)) {

@@ -49,7 +49,7 @@ public final class TlsTrust {
         }
     }
 
-    static TrustManagerFactory jvmPlusBundle(Path pem) {
+    public static TrustManagerFactory jvmPlusBundle(Path pem) {
         try {
             KeyStore merged = KeyStore.getInstance(KeyStore.getDefaultType());
             merged.load(null, null);

@@ -23,7 +23,9 @@ public enum BadInputReason {
     /** The frame is larger than k2.binance.max-frame-bytes. */
     OVERSIZED_FRAME("oversized_frame"),
     /** Kafka did not accept the record after the producer's retries. */
-    KAFKA_REJECTED("kafka_rejected");
+    KAFKA_REJECTED("kafka_rejected"),
+    /** A failure of the app itself while handling the frame (a bug): the frame is kept so it can be replayed. */
+    INTERNAL_ERROR("internal_error");
 
     private final String tag;
 

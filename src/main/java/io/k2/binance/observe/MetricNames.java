@@ -15,6 +15,8 @@ public final class MetricNames {
     public static final String DEAD_LETTERED = "k2.records.dead.lettered";
     /** Frames that could not be written even to the dead-letter topic; logged in full at ERROR. Tags: stream, reason. */
     public static final String DEAD_LETTER_FAILED = "k2.records.dead.letter.failed";
+    /** Frames that are not events (subscription responses, serverShutdown). Tags: kind. */
+    public static final String CONTROL_FRAMES = "k2.control.frames";
     /** Receive-to-ack latency of data records. Tags: type. */
     public static final String ACK_LATENCY = "k2.ack.latency";
 
@@ -36,6 +38,7 @@ public final class MetricNames {
     public static final String TAG_TYPE = "type";
     public static final String TAG_ENDPOINT = "endpoint";
     public static final String TAG_CAUSE = "cause";
+    public static final String TAG_KIND = "kind";
 
     private MetricNames() {
     }

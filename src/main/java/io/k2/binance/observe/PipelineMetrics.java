@@ -27,6 +27,7 @@ public final class PipelineMetrics {
     private final Map<String, Counter> deadLettered = new ConcurrentHashMap<>();
     private final Map<String, Counter> deadLetterFailed = new ConcurrentHashMap<>();
     private final Map<String, Timer> ackLatency = new ConcurrentHashMap<>();
+    private final Map<String, Counter> control = new ConcurrentHashMap<>();
 
     public PipelineMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -100,6 +101,13 @@ public final class PipelineMetrics {
                         .description("Frames that could not be written even to the dead-letter topic")
                         .tag(MetricNames.TAG_STREAM, streamTag(stream)).tag(MetricNames.TAG_REASON, reason)
                         .register(registry)).increment();
+    }
+
+    public void control(String kind) {
+        control.computeIfAbsent(kind == null ? "unknown" : kind,
+                k -> Counter.builder(MetricNames.CONTROL_FRAMES)
+                        .description("Frames that are not events: subscription responses, serverShutdown")
+                        .tag(MetricNames.TAG_KIND, k).register(registry)).increment();
     }
 
     /** Sum over all tags, for status lines and tests. */

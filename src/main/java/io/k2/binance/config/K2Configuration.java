@@ -1,0 +1,77 @@
+package io.k2.binance.config;
+
+import java.util.List;
+import java.util.Properties;
+
+import io.k2.binance.avro.SingleObjectEncoder;
+import io.k2.binance.component.StreamSet;
+import io.k2.binance.normalize.BinanceNormalizer;
+import io.k2.binance.normalize.SymbolCatalog;
+import io.k2.binance.observe.BinanceConnectionHealthCheck;
+import io.k2.binance.observe.KafkaBrokerHealthCheck;
+import io.k2.binance.pipeline.DeadLetterStep;
+import io.k2.binance.pipeline.DeliveryAccounting;
+import io.k2.binance.pipeline.EncodeStep;
+import io.k2.binance.pipeline.NormalizeStep;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs before the routes start: checks every k2.* setting (start-up stops on a bad one), prints the
+ * effective configuration, and binds the beans the YAML routes refer to by name.
+ */
+public class K2Configuration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(K2Configuration.class);
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent pc = context.getPropertiesComponent();
+        Properties declared = pc.loadProperties(k -> k.startsWith(K2Settings.PREFIX));
+        K2Settings settings = K2Settings.load(declared.stringPropertyNames(), k -> pc.resolveProperty(k).orElse(""));
+        settings.validate();
+        LOG.info(settings.describe());
+        if (!settings.getBoolean("k2.binance.ssl-verify")) {
+            LOG.warn("k2.binance.ssl-verify=false: TLS certificate and host name checks are OFF for the exchange "
+                    + "connection. Do not run like this in production.");
+        }
+
+        List<String> symbols = StreamSet.parse(settings.get("k2.binance.symbols"), settings.get("k2.binance.streams"))
+                .symbols();
+        SymbolCatalog catalog = SymbolCatalogLoader.load(settings, symbols);
+
+        context.getRegistry().bind("k2Settings", settings);
+        context.getRegistry().bind("normalize", new NormalizeStep(new BinanceNormalizer(catalog)));
+        context.getRegistry().bind("encode", new EncodeStep(new SingleObjectEncoder()));
+        context.getRegistry().bind("delivered", new DeliveryAccounting(context));
+        context.getRegistry().bind("deadLetter", new DeadLetterStep(context));
+
+        context.getRegistry().bind("binanceConnectionHealth", new BinanceConnectionHealthCheck());
+        KafkaBrokerHealthCheck kafkaHealth = new KafkaBrokerHealthCheck(settings.get("k2.kafka.brokers"),
+                kafkaClientSecurity(settings));
+        context.getRegistry().bind("kafkaBrokerHealth", kafkaHealth);
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                kafkaHealth.close();
+            }
+        });
+    }
+
+    /** The security settings the producer uses, for the health check's admin client. */
+    static Properties kafkaClientSecurity(K2Settings settings) {
+        Properties p = new Properties();
+        p.put("security.protocol", settings.get("k2.kafka.security-protocol"));
+        if (settings.get("k2.kafka.security-protocol").startsWith("SASL")) {
+            p.put("sasl.mechanism", settings.get("k2.kafka.sasl-mechanism"));
+            if (!settings.get("k2.kafka.sasl-jaas-config").isEmpty()) {
+                p.put("sasl.jaas.config", settings.get("k2.kafka.sasl-jaas-config"));
+            }
+        }
+        return p;
+    }
+}

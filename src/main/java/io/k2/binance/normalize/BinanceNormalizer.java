@@ -1,0 +1,151 @@
+package io.k2.binance.normalize;
+
+import java.util.Locale;
+
+/**
+ * Turns one Binance WebSocket text frame into one Avro record, or says precisely why not.
+ *
+ * <p>Outcomes of {@link #normalize}:
+ * <ul>
+ *   <li>a {@link NormalizedEvent} for trade, aggTrade, bookTicker, depthUpdate, partial depth (@depthN) and kline;</li>
+ *   <li>{@link ControlFrameException} for frames that are not events and not errors: RESPONSE for
+ *       {@code {"result":..,"id":..}} (e.g. the SUBSCRIBE ack {@code {"result":null,"id":1}}), SERVER_SHUTDOWN for
+ *       {@code serverShutdown}. Neither is dead-lettered;</li>
+ *   <li>{@link BadInputException} with a {@link BadInputReason} for everything else, e.g. EXCHANGE_ERROR for
+ *       {@code {"error":{..},"id":..}}, RETIRED_STREAM for !ticker@arr and !bookTicker, UNKNOWN_EVENT for event
+ *       types we do not carry (24hrMiniTicker, 24hrTicker, avgPrice, ...), and ABSURD_VALUE for a symbol the
+ *       {@link SymbolCatalog} does not know: without its quote asset a price has no currency, and the raw frame
+ *       in the dead-letter topic can be replayed once the catalog knows the symbol.</li>
+ * </ul>
+ *
+ * <p>Thread-safe: one instance can serve several pipelines; {@code platform_sequence} is then per symbol across them.
+ */
+public final class BinanceNormalizer {
+
+    private final SymbolCatalog catalog;
+    private final FrameParser parser = new FrameParser();
+    private final TradeNormalizer trades;
+    private final QuoteNormalizer quotes;
+    private final DepthNormalizer depths;
+    private final KlineNormalizer klines;
+
+    public BinanceNormalizer(SymbolCatalog catalog) {
+        this.catalog = catalog;
+        PlatformSequence sequence = new PlatformSequence();
+        this.trades = new TradeNormalizer(sequence);
+        this.quotes = new QuoteNormalizer(sequence);
+        this.depths = new DepthNormalizer(sequence);
+        this.klines = new KlineNormalizer(sequence);
+    }
+
+    /**
+     * @param frame            the text frame exactly as received
+     * @param streamHint       the stream name when the connection is a raw {@code /ws/<stream>} one (the payload
+     *                         then does not say), else null; the combined wrapper's {@code stream} wins over it
+     * @param receivedAtMicros wall-clock receive time, µs since the epoch (also the bound for "future" times)
+     */
+    public NormalizedEvent normalize(String frame, String streamHint, long receivedAtMicros) {
+        if (frame == null) {
+            throw new BadInputException(BadInputReason.MALFORMED_JSON, "null frame");
+        }
+        Payload p = parser.parse(frame);
+        if (p.hasError) {
+            throw new BadInputException(BadInputReason.EXCHANGE_ERROR, "Binance error code " + p.errorCode + ": "
+                    + p.errorMessage + " (request id " + p.requestId + ")");
+        }
+        if (p.hasResult) {
+            throw new ControlFrameException(ControlFrameKind.RESPONSE, p.requestId,
+                    "response to control request id " + p.requestId + ", not an event");
+        }
+        String stream = p.stream != null ? p.stream : blankToNull(streamHint);
+        if (stream != null && StreamName.isRetired(stream)) {
+            throw new BadInputException(BadInputReason.RETIRED_STREAM, "stream " + stream + " has been retired by Binance");
+        }
+        if ("serverShutdown".equals(p.eventType) || "!serverShutdown".equals(stream)) {
+            throw new ControlFrameException(ControlFrameKind.SERVER_SHUTDOWN, null,
+                    "Binance announced a server shutdown; reconnect");
+        }
+        if (p.arrayPayload) {
+            throw new BadInputException(BadInputReason.UNKNOWN_EVENT,
+                    "array payload on stream " + stream + ": all-market array streams are not carried");
+        }
+        if (p.stream != null && !p.hasData) {
+            throw new BadInputException(BadInputReason.MISSING_FIELD,
+                    "combined frame for stream " + p.stream + " has no 'data' object");
+        }
+        String event = eventType(p, stream);
+        return switch (event) {
+            case "trade" -> trades.normalize(p, source(p, stream, "trade", receivedAtMicros), false);
+            case "aggTrade" -> trades.normalize(p, source(p, stream, "aggTrade", receivedAtMicros), true);
+            case "bookTicker" -> quotes.normalize(p, source(p, stream, "bookTicker", receivedAtMicros));
+            case "depthUpdate" -> depths.diff(p, source(p, stream, "depth", receivedAtMicros));
+            case "kline" -> klines.normalize(p, source(p, stream,
+                    p.klineInterval == null ? "kline" : "kline_" + p.klineInterval, receivedAtMicros));
+            case "depthSnapshot" -> snapshot(p, stream, receivedAtMicros);
+            default -> throw new BadInputException(BadInputReason.UNKNOWN_EVENT,
+                    "unknown event type '" + event + "' on stream " + stream);
+        };
+    }
+
+    /** The payload's {@code e}, or for the two spot payloads that have none, what the stream name or shape says. */
+    private static String eventType(Payload p, String stream) {
+        if (p.eventType != null) {
+            return p.eventType;
+        }
+        String expected = stream == null ? null : StreamName.expectedEvent(stream);
+        if (expected != null) {
+            if (expected.equals("bookTicker") || expected.equals("depthSnapshot")) {
+                return expected;
+            }
+            throw new BadInputException(BadInputReason.MISSING_FIELD,
+                    "missing required field 'e' (event type) on stream " + stream);
+        }
+        if (p.sawSnapshotKeys) {
+            return "depthSnapshot";
+        }
+        if (p.sawBookTickerKeys || p.hasLong(Payload.UPDATE_ID)) {
+            return "bookTicker";
+        }
+        throw new BadInputException(BadInputReason.UNKNOWN_EVENT,
+                "no event type 'e' and not a bookTicker or depth snapshot" + (stream == null ? "" : " on stream " + stream));
+    }
+
+    private EventSource source(Payload p, String stream, String streamType, long receivedAtMicros) {
+        if (p.symbol == null || p.symbol.isEmpty()) {
+            throw new BadInputException(BadInputReason.MISSING_FIELD,
+                    "missing required field 's' (symbol)" + (stream == null ? "" : " on stream " + stream));
+        }
+        Instrument instrument = instrument(p.symbol, stream);
+        // raw connections without a hint: name the stream as Binance would, e.g. btcusdt@trade
+        String name = stream != null ? stream : instrument.symbol().toLowerCase(Locale.ROOT) + '@' + streamType;
+        return new EventSource(name, instrument, receivedAtMicros);
+    }
+
+    private NormalizedEvent snapshot(Payload p, String stream, long receivedAtMicros) {
+        if (stream == null) {
+            throw new BadInputException(BadInputReason.MISSING_FIELD,
+                    "missing stream name: a partial depth snapshot carries no symbol, so it needs the combined wrapper or a stream hint");
+        }
+        String symbol = StreamName.symbol(stream);
+        int levels = StreamName.snapshotLevels(stream);
+        if (symbol == null || levels <= 0) {
+            throw new BadInputException(BadInputReason.UNKNOWN_EVENT,
+                    "depth snapshot on stream " + stream + ", which is not a <symbol>@depth<N> stream");
+        }
+        return depths.snapshot(p, new EventSource(stream, instrument(symbol, stream), receivedAtMicros), levels);
+    }
+
+    private Instrument instrument(String symbol, String stream) {
+        Instrument instrument = catalog.find(symbol);
+        if (instrument == null) {
+            throw new BadInputException(BadInputReason.ABSURD_VALUE, "unknown symbol " + symbol
+                    + (stream == null ? "" : " on stream " + stream)
+                    + ": not in the symbol catalog (exchangeInfo, bundled snapshot, overrides), so its quote currency is unknown");
+        }
+        return instrument;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,52 @@
+package io.k2.binance.normalize;
+
+/**
+ * Deterministic message ids: {@code BINANCE:<SYMBOL>:<stream type>:<exchange sequence>}. They are built only
+ * from what Binance sends about the event itself (symbol and its own ids or times), never from the
+ * connection, the receive time or anything random, so the same event seen on two connections, after a
+ * restart or by the blue and the green instance gets the same id and duplicates can be dropped downstream.
+ * Ids differ between event types (the stream type is part of the id) and between symbols.
+ */
+public final class MessageIds {
+
+    static final String PREFIX = "BINANCE:";
+
+    private MessageIds() {
+    }
+
+    /** {@code BINANCE:BTCUSDT:trade:5455447976}: trade ids are unique per symbol. */
+    public static String trade(String symbol, long tradeId) {
+        return PREFIX + symbol + ":trade:" + tradeId;
+    }
+
+    /** {@code BINANCE:BTCUSDT:aggTrade:640283266}: aggregate ids are unique per symbol. */
+    public static String aggTrade(String symbol, long aggregateId) {
+        return PREFIX + symbol + ":aggTrade:" + aggregateId;
+    }
+
+    /** {@code BINANCE:NKNUSDT:bookTicker:499869768}: one book update id gives one top of book. */
+    public static String bookTicker(String symbol, long updateId) {
+        return PREFIX + symbol + ":bookTicker:" + updateId;
+    }
+
+    /**
+     * {@code BINANCE:BTCUSDT:depth:82626886844-82626886850}. The update range fixes the content, so the 100 ms
+     * and the 1000 ms stream name an identical range alike, and different ranges never collide.
+     */
+    public static String depthDiff(String symbol, long firstUpdateId, long finalUpdateId) {
+        return PREFIX + symbol + ":depth:" + firstUpdateId + '-' + finalUpdateId;
+    }
+
+    /** {@code BINANCE:ETHUSDT:depth20:17044571457}: N is part of it because depth5 and depth20 of one book differ. */
+    public static String depthSnapshot(String symbol, int levels, long lastUpdateId) {
+        return PREFIX + symbol + ":depth" + levels + ':' + lastUpdateId;
+    }
+
+    /**
+     * {@code BINANCE:BTCUSDT:kline_1m:1653818760000:1653818762502}: candle open time and push time, both in
+     * milliseconds even on microsecond feeds, because a kline has no sequence number of its own.
+     */
+    public static String kline(String symbol, String interval, long openTimeMicros, long eventTimeMicros) {
+        return PREFIX + symbol + ":kline_" + interval + ':' + openTimeMicros / 1000 + ':' + eventTimeMicros / 1000;
+    }
+}

@@ -1,0 +1,30 @@
+package io.k2.binance.pipeline;
+
+/**
+ * Headers and properties the pipeline steps set. Headers (not starting with "Camel" or "kafka.") become
+ * Kafka record headers; properties stay inside the app.
+ */
+public final class PipelineHeaders {
+
+    /** trade, aggTrade, bookTicker, depth or kline; the routes choose the topic by it. */
+    public static final String EVENT_TYPE = "k2.eventType";
+    /** The record's deterministic message_id. */
+    public static final String EVENT_ID = "k2.eventId";
+    /** Hex CRC-64-AVRO fingerprint of the writer schema (also in the value's single-object header). */
+    public static final String SCHEMA_FINGERPRINT = "k2.schemaFingerprint";
+    /** Set on frames that are not events (subscription responses, serverShutdown): RESPONSE, SERVER_SHUTDOWN. */
+    public static final String CONTROL = "k2.control";
+    /** Dead-letter records: why the frame is there (a BadInputReason tag). */
+    public static final String REASON = "k2.reason";
+    /** Dead-letter records: the error message. */
+    public static final String ERROR = "k2.error";
+    /** Dead-letter records: "true" when the raw frame was cut to fit the topic; k2.frameBytes has the real size. */
+    public static final String TRUNCATED = "k2.truncated";
+    public static final String FRAME_BYTES = "k2.frameBytes";
+
+    /** Property: the frame exactly as received, kept for the dead-letter topic. */
+    public static final String RAW_FRAME_PROPERTY = "k2.rawFrame";
+
+    private PipelineHeaders() {
+    }
+}

@@ -1,0 +1,60 @@
+package io.k2.binance.simulator;
+
+import java.math.BigDecimal;
+
+/**
+ * Prices and quantities as longs with 8 implied decimals. Binance prints every amount with exactly 8
+ * decimals ({@code "102571.17000000"}), and longs keep the generator free of BigDecimal on the hot path.
+ */
+final class Amount {
+
+    static final long ONE = 100_000_000L;
+
+    private Amount() {
+    }
+
+    static long parse(String decimal) {
+        return new BigDecimal(decimal).movePointRight(8).longValueExact();
+    }
+
+    static String format(long units) {
+        StringBuilder sb = new StringBuilder(24);
+        append(sb, units);
+        return sb.toString();
+    }
+
+    static void append(StringBuilder sb, long units) {
+        if (units < 0) {
+            sb.append('-');
+            units = -units;
+        }
+        sb.append(units / ONE).append('.');
+        long frac = units % ONE;
+        for (long p = ONE / 10; p > frac && p > 1; p /= 10) {
+            sb.append('0');
+        }
+        sb.append(frac);
+    }
+
+    /** Appends the amount as a JSON string. */
+    static void appendQuoted(StringBuilder sb, long units) {
+        sb.append('"');
+        append(sb, units);
+        sb.append('"');
+    }
+
+    /** Number of significant decimals in a step such as a tick size. */
+    static int decimals(long step) {
+        int d = 8;
+        while (d > 0 && step % 10 == 0) {
+            step /= 10;
+            d--;
+        }
+        return d;
+    }
+
+    /** price × qty in amount units, rounded; double is precise enough for volumes. */
+    static long times(long price, long qty) {
+        return Math.round((double) price * (double) qty / ONE);
+    }
+}

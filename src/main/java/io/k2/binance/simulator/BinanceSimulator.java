@@ -1,0 +1,449 @@
+package io.k2.binance.simulator;
+
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.net.PfxOptions;
+
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * A local server that speaks the Binance spot WebSocket market-data protocol (docs: binance-protocol.md),
+ * with generated or replayed data, a ledger of everything sent, and hooks to inject faults.
+ *
+ * <p>It is built directly on the Vert.x core {@link HttpServer} and {@link ServerWebSocket} rather than on
+ * camel-vertx-websocket's server consumer, because it needs per-connection ping/pong control, incoming rate
+ * limits, handshakes refused with HTTP 429 and abrupt TCP closes, none of which the Camel consumer exposes.
+ *
+ * <p>All state lives on one Vert.x event loop (its own {@link Vertx} with a single event-loop thread), so
+ * the simulator needs no locks; the public methods hop onto that loop and wait.
+ */
+public final class BinanceSimulator implements AutoCloseable {
+
+    private static final long HOUSEKEEPING_MS = 20;
+    private static final long WAIT_SECONDS = 30;
+
+    private final SimulatorConfig config;
+    private final Vertx vertx;
+    private final Context loop;
+    private final Ledger ledger;
+    private final Subscriptions subscriptions;
+    private final MarketGenerator generator;
+    private final ReplaySource replay;
+    private final ControlMessageHandler control;
+    private final RestApi rest;
+    private final ConnectionAttemptLimit attempts;
+    private final SelfSignedCertificate certificate;
+    private final Map<String, SimulatedConnection> connections = new LinkedHashMap<>();
+    private final long pingIntervalNanos;
+    private HttpServer server;
+    private volatile int port;
+    private volatile int connectionCount;
+    private long connectionSeq;
+    private long lastPingRoundNanos;
+    private boolean pingsPaused;
+    private boolean pongsIgnored;
+    private long timerId = -1;
+    private long housekeepingId = -1;
+    private volatile boolean closed;
+
+    private BinanceSimulator(SimulatorConfig config) {
+        this.config = config;
+        this.pingIntervalNanos = config.pingInterval().toNanos();
+        this.certificate = config.tls() ? SelfSignedCertificate.generate() : null;
+        this.ledger = new Ledger(config.ledgerEnabled(), config.ledgerFile());
+        SplittableRandom random = new SplittableRandom(config.seed());
+        Map<String, SymbolMarket> markets = new LinkedHashMap<>();
+        if (config.replay() == null) {
+            for (SymbolSpec spec : config.symbols()) {
+                markets.put(spec.streamSymbol(), new SymbolMarket(spec, random.split()));
+            }
+        }
+        this.subscriptions = new Subscriptions(markets, ledger);
+        this.generator = new MarketGenerator(config, subscriptions, random.split(), System.nanoTime());
+        this.replay = config.replay() == null ? null : ReplaySource.load(config.replay(), config.replayRatePerSecond());
+        this.control = new ControlMessageHandler(subscriptions, config.maxStreamsPerConnection(), config.maxSubscribeFrameBytes());
+        this.rest = new RestApi(subscriptions);
+        this.attempts = new ConnectionAttemptLimit(config.connectionAttemptsPerWindow(), config.connectionAttemptWindow());
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1));
+        this.loop = vertx.getOrCreateContext();
+    }
+
+    /**
+     * Starts a simulator and returns once it is listening.
+     *
+     * @throws IllegalStateException when it cannot listen; a taken port has a {@link BindException} as cause
+     */
+    public static BinanceSimulator start(SimulatorConfig config) {
+        BinanceSimulator sim = new BinanceSimulator(config);
+        try {
+            sim.onLoop(() -> {
+                sim.listen();
+                return null;
+            });
+            sim.waitFor(sim.listening);
+        } catch (RuntimeException e) {
+            sim.close();
+            throw e;
+        }
+        return sim;
+    }
+
+    private final CompletableFuture<Void> listening = new CompletableFuture<>();
+
+    private void listen() {
+        HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
+                .setMaxWebSocketFrameSize(1 << 20).setMaxWebSocketMessageSize(1 << 20);
+        if (certificate != null) {
+            options.setSsl(true).setKeyCertOptions(new PfxOptions().setPath(certificate.keyStore().toString())
+                    .setPassword(certificate.password()));
+        }
+        server = vertx.createHttpServer(options).requestHandler(this::route);
+        server.listen().onSuccess(s -> {
+            port = s.actualPort();
+            timerId = vertx.setPeriodic(config.tickInterval().toMillis(), id -> generator.tick(System.nanoTime()));
+            housekeepingId = vertx.setPeriodic(HOUSEKEEPING_MS, id -> housekeeping(System.nanoTime()));
+            lastPingRoundNanos = System.nanoTime();
+            listening.complete(null);
+        }).onFailure(e -> {
+            String where = config.host() + ":" + config.port();
+            listening.completeExceptionally(e instanceof BindException
+                    ? new IllegalStateException("port " + config.port() + " on " + config.host() + " is already in use", e)
+                    : new IllegalStateException("cannot listen on " + where + ": " + e.getMessage(), e));
+        });
+    }
+
+    // ---- HTTP routing and handshakes -----------------------------------------------------------
+
+    private void route(HttpServerRequest request) {
+        String path = request.path();
+        boolean wsPath = path.equals("/ws") || path.startsWith("/ws/") || path.equals("/stream") || path.equals("/stream/");
+        if (wsPath && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            handshake(request, path);
+        } else if (path.startsWith("/api/")) {
+            rest.handle(request);
+        } else {
+            request.response().setStatusCode(404).end("Not found: " + path + " (try /ws/<stream>, /stream?streams=, /api/v3/depth)\n");
+        }
+    }
+
+    private void handshake(HttpServerRequest request, String path) {
+        long now = System.nanoTime();
+        if (closed) {
+            request.response().setStatusCode(503).end();
+            return;
+        }
+        if (!attempts.admit(request.remoteAddress().hostAddress(), now)) {
+            request.response().setStatusCode(429).putHeader("Retry-After", Long.toString(config.connectionAttemptWindow().toSeconds()))
+                    .end("Too many connection attempts\n");
+            return;
+        }
+        boolean combined = path.startsWith("/stream");
+        List<StreamName> initial = new ArrayList<>();
+        String names = combined ? request.getParam("streams")
+                : path.length() > 4 ? QueryStringDecoder.decodeComponent(path.substring(4)) : null;
+        if (names != null && !names.isEmpty()) {
+            for (String n : names.split("/")) {
+                StreamName name = StreamName.parse(n);
+                if (name == null) {
+                    request.response().setStatusCode(400).end("Invalid request: invalid stream " + n + "\n");
+                    return;
+                }
+                initial.add(name);
+            }
+        }
+        if (initial.stream().map(StreamName::name).distinct().count() > config.maxStreamsPerConnection()) {
+            request.response().setStatusCode(400).end("Too many subscriptions\n");
+            return;
+        }
+        String timeUnit = request.getParam("timeUnit");
+        boolean micros;
+        if (timeUnit == null || timeUnit.equals("MILLISECOND") || timeUnit.equals("millisecond")) {
+            micros = false;
+        } else if (timeUnit.equals("MICROSECOND") || timeUnit.equals("microsecond")) {
+            micros = true;
+        } else {
+            request.response().setStatusCode(400).end("Invalid timeUnit " + timeUnit + "\n");
+            return;
+        }
+        request.toWebSocket().onSuccess(ws -> open(request, ws, combined, micros, initial));
+    }
+
+    private void open(HttpServerRequest request, ServerWebSocket ws, boolean combined, boolean micros, List<StreamName> initial) {
+        long now = System.nanoTime();
+        SimulatedConnection c = new SimulatedConnection("c" + (++connectionSeq), ws, request, combined, micros, config, now);
+        connections.put(c.id, c);
+        connectionCount = connections.size();
+        ws.frameHandler(frame -> {
+            if (frame.type() == WebSocketFrameType.PING && !admit(c)) {
+                return;
+            }
+            if (frame.type() == WebSocketFrameType.PONG && admit(c) && !pongsIgnored) {
+                c.pong(frame.textData());
+            }
+        });
+        ws.textMessageHandler(text -> {
+            if (admit(c)) {
+                String answer = control.handle(c, text);
+                if (answer != null) {
+                    c.write(answer);
+                }
+            }
+        });
+        ws.closeHandler(v -> gone(c));
+        ws.exceptionHandler(e -> gone(c));
+        for (StreamName name : initial) {
+            subscriptions.subscribe(c, name);
+        }
+        if (replay != null) {
+            replay.start(c, subscriptions, vertx, () -> c.backoffs++);
+        }
+    }
+
+    /** Counts an incoming ping, pong or control message; the one over the limit closes the connection. */
+    private boolean admit(SimulatedConnection c) {
+        if (c.isClosed()) {
+            return false;
+        }
+        if (!c.rateLimit.admit(System.nanoTime())) {
+            c.close(SimulatedConnection.POLICY_VIOLATION, "Too many requests");
+            gone(c);
+            return false;
+        }
+        return true;
+    }
+
+    private void gone(SimulatedConnection c) {
+        c.markClosed();
+        if (connections.remove(c.id) != null) {
+            subscriptions.unsubscribeAll(c);
+            connectionCount = connections.size();
+        }
+    }
+
+    // ---- heartbeat and lifetime -----------------------------------------------------------------
+
+    private void housekeeping(long now) {
+        boolean pingRound = now - lastPingRoundNanos >= pingIntervalNanos;
+        if (pingRound) {
+            lastPingRoundNanos = now;
+        }
+        for (SimulatedConnection c : List.copyOf(connections.values())) {
+            if (c.pongOverdue(now)) {
+                c.close(SimulatedConnection.POLICY_VIOLATION, "Pong timeout");
+                gone(c);
+            } else if (c.lifetimeOver(now)) {
+                c.close(SimulatedConnection.GOING_AWAY, "Connection lifetime reached");
+                gone(c);
+            } else {
+                if (c.shutdownNoticeDue(now)) {
+                    c.announceShutdown(now, config.shutdownNotice().toNanos());
+                }
+                if (pingRound && !pingsPaused) {
+                    c.ping(now);
+                }
+            }
+        }
+    }
+
+    // ---- public API -----------------------------------------------------------------------------
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code ws://host:port} or {@code wss://host:port}; append {@code /ws/<stream>} or {@code /stream?streams=}. */
+    public String wsBaseUrl() {
+        return (config.tls() ? "wss://" : "ws://") + hostForUrl() + ":" + port;
+    }
+
+    /** {@code http(s)://host:port}; append {@code /api/v3/depth?symbol=BTCUSDT}. */
+    public String restBaseUrl() {
+        return (config.tls() ? "https://" : "http://") + hostForUrl() + ":" + port;
+    }
+
+    private String hostForUrl() {
+        String h = config.host();
+        return h.contains(":") ? "[" + h + "]" : h;
+    }
+
+    public SimulatorConfig config() {
+        return config;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public int connectionCount() {
+        return connectionCount;
+    }
+
+    /** Ids of the open connections ({@code c1}, ...), matching {@link LedgerEntry#connectionId()}. */
+    public List<String> connectionIds() {
+        return onLoop(() -> List.copyOf(connections.keySet()));
+    }
+
+    /** PEM of the self-signed certificate (its own CA); null without TLS. */
+    public Path caCertificatePem() {
+        return certificate == null ? null : certificate.pem();
+    }
+
+    /** Data events generated so far (each counted once, however many connections got it). */
+    public long eventsGenerated() {
+        return generator.generated();
+    }
+
+    /** Data frames written so far, over all connections. */
+    public long framesSent() {
+        return subscriptions.framesSent();
+    }
+
+    /** Times a connection skipped a tick because its write queue was full. */
+    public long backoffs() {
+        return subscriptions.backoffs();
+    }
+
+    // ---- fault hooks ----------------------------------------------------------------------------
+
+    /** Closes every connection at the TCP level without a close frame; clients see 1006. */
+    public void dropConnectionsAbruptly() {
+        forEachConnection(SimulatedConnection::dropAbruptly);
+    }
+
+    /** Closes every connection with this close frame. */
+    public void closeConnections(int code, String reason) {
+        forEachConnection(c -> c.close(code, reason));
+    }
+
+    /** Stops (true) or resumes sending pings. */
+    public void pausePings(boolean paused) {
+        onLoop(() -> pingsPaused = paused);
+    }
+
+    /** Stops (true) or resumes counting pongs, so the pong timeout fires although the client answers. */
+    public void ignorePongs(boolean ignored) {
+        onLoop(() -> pongsIgnored = ignored);
+    }
+
+    /** Stops (true) or resumes data while keeping connections and pings alive. */
+    public void stallData(boolean stalled) {
+        onLoop(() -> {
+            generator.stall(stalled);
+            return null;
+        });
+    }
+
+    /** Sends an arbitrary text frame (e.g. malformed JSON) to every connection. Not recorded in the ledger. */
+    public void sendRaw(String frame) {
+        forEachConnection(c -> c.write(frame));
+    }
+
+    /** The next diff-depth event of {@code symbol} is generated but not sent: a gap in U/u. */
+    public void dropNextDepthEvent(String symbol) {
+        onLoop(() -> {
+            SymbolMarket m = subscriptions.market(symbol.toLowerCase(java.util.Locale.ROOT));
+            if (m == null) {
+                throw new IllegalArgumentException("symbol not simulated: " + symbol);
+            }
+            m.dropNextDepthUpdate();
+            return null;
+        });
+    }
+
+    /** Sends {@code serverShutdown} to every connection now and closes them {@code shutdownNotice} later. */
+    public void sendServerShutdown() {
+        forEachConnection(c -> c.announceShutdown(System.nanoTime(), config.shutdownNotice().toNanos()));
+    }
+
+    private void forEachConnection(java.util.function.Consumer<SimulatedConnection> action) {
+        onLoop(() -> {
+            for (SimulatedConnection c : List.copyOf(connections.values())) {
+                action.accept(c);
+                if (c.isClosed()) {
+                    gone(c);
+                }
+            }
+            return null;
+        });
+    }
+
+    // ---- lifecycle ------------------------------------------------------------------------------
+
+    /** Closes every connection with 1001 and stops; idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            onLoop(() -> {
+                vertx.cancelTimer(timerId);
+                vertx.cancelTimer(housekeepingId);
+                for (SimulatedConnection c : List.copyOf(connections.values())) {
+                    c.close(SimulatedConnection.GOING_AWAY, "Simulator stopping");
+                    gone(c);
+                }
+                return null;
+            });
+            if (server != null) {
+                waitFor(server.close().toCompletionStage().toCompletableFuture());
+            }
+        } catch (RuntimeException e) {
+            // Stopping goes on: the Vert.x instance and the files must go whatever happened above.
+        } finally {
+            waitFor(vertx.close().toCompletionStage().toCompletableFuture());
+            ledger.close();
+            if (certificate != null) {
+                certificate.close();
+            }
+        }
+    }
+
+    private <T> T onLoop(Supplier<T> action) {
+        if (Vertx.currentContext() == loop) {
+            return action.get();
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        loop.runOnContext(v -> {
+            try {
+                result.complete(action.get());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return waitFor(result);
+    }
+
+    private <T> T waitFor(CompletableFuture<T> future) {
+        try {
+            return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the simulator did not answer within " + WAIT_SECONDS + " s", e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.k2.binance.simulator;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.net.impl.ConnectionBase;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * One client WebSocket with the per-connection rules of binance-protocol.md §2: the {@code combined} and
+ * {@code timeUnit} settings, its subscriptions, the incoming message limit, the ping/pong exchange and
+ * the lifetime.
+ *
+ * <p>Confined to the simulator's event loop.
+ */
+final class SimulatedConnection {
+
+    /** Frame a client needs to see for a planned close; 1001 is what Binance has been seen to use. */
+    static final short GOING_AWAY = 1001;
+    static final short POLICY_VIOLATION = 1008;
+
+    private record PendingPing(String payload, long sentNanos) {
+    }
+
+    final String id;
+    final String remoteIp;
+    final boolean micros;
+    boolean combined;
+    /** In subscription order, as LIST_SUBSCRIPTIONS shows them. */
+    final Set<String> subscriptions = new LinkedHashSet<>();
+    final IncomingRateLimit rateLimit;
+    long backoffTick = -1;
+    long backoffs;
+
+    private final ServerWebSocket ws;
+    private final HttpServerRequest upgradeRequest;
+    private final ArrayDeque<PendingPing> pendingPings = new ArrayDeque<>();
+    private final long pongTimeoutNanos;
+    private long pingCount;
+    private long shutdownNoticeAtNanos;
+    private long closeAtNanos;
+    private boolean shutdownSent;
+    private boolean closed;
+
+    SimulatedConnection(String id, ServerWebSocket ws, HttpServerRequest upgradeRequest, boolean combined,
+                        boolean micros, SimulatorConfig config, long nowNanos) {
+        this.id = id;
+        this.ws = ws;
+        this.upgradeRequest = upgradeRequest;
+        this.remoteIp = upgradeRequest.remoteAddress().hostAddress();
+        this.combined = combined;
+        this.micros = micros;
+        this.rateLimit = new IncomingRateLimit(config.incomingMessagesPerSecond());
+        this.pongTimeoutNanos = config.pongTimeout().toNanos();
+        long lifetime = config.connectionLifetime().toNanos();
+        this.closeAtNanos = nowNanos + lifetime;
+        this.shutdownNoticeAtNanos = nowNanos + Math.max(0, lifetime - config.shutdownNotice().toNanos());
+        ws.setWriteQueueMaxSize(config.writeQueueMaxBytes());
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    boolean writeQueueFull() {
+        return ws.writeQueueFull();
+    }
+
+    void write(String text) {
+        if (!closed) {
+            ws.writeTextMessage(text, null);
+        }
+    }
+
+    // ---- heartbeat ----------------------------------------------------------------------------
+
+    /** Pings carry a unique payload so a pong only counts when it echoes one we sent. */
+    void ping(long nowNanos) {
+        if (closed) {
+            return;
+        }
+        String payload = "sim-" + id + "-" + (++pingCount);
+        pendingPings.addLast(new PendingPing(payload, nowNanos));
+        ws.writePing(Buffer.buffer(payload), null);
+    }
+
+    /** An echo of an outstanding ping answers it and every older one; anything else is unsolicited. */
+    void pong(String payload) {
+        boolean matches = pendingPings.stream().anyMatch(p -> p.payload.equals(payload));
+        if (matches) {
+            PendingPing p;
+            do {
+                p = pendingPings.pollFirst();
+            } while (p != null && !p.payload.equals(payload));
+        }
+    }
+
+    boolean pongOverdue(long nowNanos) {
+        PendingPing oldest = pendingPings.peekFirst();
+        return oldest != null && nowNanos - oldest.sentNanos > pongTimeoutNanos;
+    }
+
+    // ---- lifetime -----------------------------------------------------------------------------
+
+    boolean shutdownNoticeDue(long nowNanos) {
+        return !shutdownSent && nowNanos >= shutdownNoticeAtNanos;
+    }
+
+    boolean lifetimeOver(long nowNanos) {
+        return nowNanos >= closeAtNanos;
+    }
+
+    /** Sends {@code serverShutdown} and closes {@code noticeNanos} later. */
+    void announceShutdown(long nowNanos, long noticeNanos) {
+        if (closed) {
+            return;
+        }
+        shutdownSent = true;
+        closeAtNanos = Math.min(closeAtNanos, nowNanos + noticeNanos);
+        Instant now = Instant.now();
+        String payload = new MarketEvent.ServerShutdown(now.getEpochSecond() * 1_000_000L + now.getNano() / 1000)
+                .render(micros);
+        write(combined ? Subscriptions.wrap(MarketEvent.ServerShutdown.STREAM, payload) : payload);
+    }
+
+    // ---- closing ------------------------------------------------------------------------------
+
+    void close(int code, String reason) {
+        if (!closed) {
+            closed = true;
+            ws.close((short) code, reason);
+        }
+    }
+
+    /** Closes the TCP connection without a close frame: the client sees 1006, as on a network drop. */
+    void dropAbruptly() {
+        if (!closed) {
+            closed = true;
+            ((ConnectionBase) upgradeRequest.connection()).channel().close();
+        }
+    }
+
+    /** Called once the socket is gone, however it went. */
+    void markClosed() {
+        closed = true;
+    }
+}

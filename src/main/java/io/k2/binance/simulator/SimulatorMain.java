@@ -1,0 +1,260 @@
+package io.k2.binance.simulator;
+
+import java.io.PrintStream;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Command line entry of the simulator for the local demo and benchmarks:
+ * {@code java -cp target/classes:target/lib/* io.k2.binance.simulator.SimulatorMain --help}.
+ * Exit codes: 0 after a clean stop (Ctrl-C / SIGTERM), 2 for bad options or a taken port, 1 otherwise.
+ */
+public final class SimulatorMain {
+
+    /** Binance's own port, so demo URLs differ from production only in the host. */
+    static final int DEFAULT_PORT = 9443;
+
+    private record Option(String name, String arg, String defaultValue, String help) {
+    }
+
+    private static final Map<String, Option> OPTIONS = new LinkedHashMap<>();
+
+    static {
+        option("--host", "ADDR", "127.0.0.1", "interface to listen on");
+        option("--port", "N", Integer.toString(DEFAULT_PORT), "port to listen on (0 = any free port)");
+        option("--symbols", "LIST", "btcusdt,ethusdt", "comma-separated; built in: " + String.join(",", SymbolSpec.knownSymbols()).toLowerCase(Locale.ROOT) + "; others as SYMBOL:BASE/QUOTE");
+        option("--rate", "N", "100", "average data messages per second over all subscribed streams");
+        option("--burst-factor", "X", "1", "rate multiplier during bursts (1 = no bursts)");
+        option("--burst-every", "DURATION", "10s", "a burst starts this often");
+        option("--burst-duration", "DURATION", "500ms", "length of a burst");
+        option("--max-events", "N", "0", "stop generating after N data events (0 = unlimited)");
+        option("--seed", "N", "42", "random seed of the markets");
+        option("--ping-interval", "DURATION", "20s", "server ping cadence (Binance docs)");
+        option("--pong-timeout", "DURATION", "60s", "close when a ping is unanswered this long");
+        option("--observed-ping", null, null, "ping every 180s with a 10m pong timeout, as field reports see it");
+        option("--lifetime", "DURATION", "24h", "connection lifetime");
+        option("--shutdown-notice", "DURATION", "10s", "serverShutdown is sent this long before a planned close");
+        option("--message-limit", "N", "5", "incoming pings/pongs/control messages per second per connection");
+        option("--attempt-limit", "N", "300", "handshakes per IP per 5 minutes before HTTP 429");
+        option("--tls", null, null, "serve wss:// and https:// with a generated self-signed certificate");
+        option("--replay", "FILE", null, "replay FILE (one Binance message per line) to every client instead of generating");
+        option("--replay-rate", "N", "0", "replayed lines per second per client (0 = as fast as possible)");
+        option("--ledger", "FILE", null, "write every data frame sent as JSONL to FILE");
+        option("--help", null, null, "print this help");
+    }
+
+    private static void option(String name, String arg, String defaultValue, String help) {
+        OPTIONS.put(name, new Option(name, arg, defaultValue, help));
+    }
+
+    private SimulatorMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Map<String, String> values = new LinkedHashMap<>();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                String inline = null;
+                int eq = a.indexOf('=');
+                if (a.startsWith("--") && eq > 0) {
+                    inline = a.substring(eq + 1);
+                    a = a.substring(0, eq);
+                }
+                Option o = OPTIONS.get(a);
+                if (o == null) {
+                    throw new IllegalArgumentException("unknown option " + a + " (see --help)");
+                }
+                if (o.arg == null) {
+                    values.put(a, "true");
+                } else if (inline != null) {
+                    values.put(a, inline);
+                } else if (i + 1 < args.length) {
+                    values.put(a, args[++i]);
+                } else {
+                    throw new IllegalArgumentException(a + " needs a value " + o.arg);
+                }
+            }
+            if (values.containsKey("--help")) {
+                printHelp(out);
+                return 0;
+            }
+            return serve(config(values), values.get("--ledger"), out);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    static SimulatorConfig config(Map<String, String> v) {
+        SimulatorConfig.Builder b = SimulatorConfig.builder()
+                .host(get(v, "--host"))
+                .port(integer(v, "--port"))
+                .symbols(Arrays.stream(get(v, "--symbols").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                .ratePerSecond(number(v, "--rate"))
+                .burstFactor(number(v, "--burst-factor"))
+                .burstEvery(duration(v, "--burst-every"))
+                .burstDuration(duration(v, "--burst-duration"))
+                .maxEvents((long) number(v, "--max-events"))
+                .seed((long) number(v, "--seed"))
+                .pingInterval(duration(v, "--ping-interval"))
+                .pongTimeout(duration(v, "--pong-timeout"))
+                .connectionLifetime(duration(v, "--lifetime"))
+                .shutdownNotice(duration(v, "--shutdown-notice"))
+                .incomingMessagesPerSecond(integer(v, "--message-limit"))
+                .connectionAttemptsPerWindow(integer(v, "--attempt-limit"))
+                .tls(v.containsKey("--tls"))
+                .replayRatePerSecond(number(v, "--replay-rate"))
+                // A long demo must not grow the heap: the CLI ledger goes to a file only.
+                .ledgerEnabled(false);
+        if (v.containsKey("--observed-ping")) {
+            b.pingInterval(SimulatorConfig.OBSERVED_PING_INTERVAL).pongTimeout(Duration.ofMinutes(10));
+        }
+        if (v.containsKey("--replay")) {
+            Path replay = Path.of(v.get("--replay"));
+            if (!Files.isReadable(replay)) {
+                throw new IllegalArgumentException("--replay: cannot read " + replay.toAbsolutePath());
+            }
+            b.replay(replay);
+        }
+        if (v.containsKey("--ledger")) {
+            b.ledgerFile(Path.of(v.get("--ledger")));
+        }
+        return b.build();
+    }
+
+    private static int serve(SimulatorConfig config, String ledgerFile, PrintStream out) {
+        BinanceSimulator sim;
+        try {
+            sim = BinanceSimulator.start(config);
+        } catch (IllegalStateException e) {
+            if (hasCause(e, BindException.class)) {
+                throw new IllegalArgumentException("port " + config.port() + " on " + config.host()
+                        + " is already in use; choose another with --port N (0 = any free port)");
+            }
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sim.close();
+            out.println("[simulator] stopped after " + sim.framesSent() + " data frames");
+            stopped.countDown();
+        }, "simulator-shutdown"));
+        out.println("[simulator] listening: " + sim.wsBaseUrl() + "/ws/<stream>  " + sim.wsBaseUrl()
+                + "/stream?streams=<a>/<b>  REST " + sim.restBaseUrl() + "/api/v3/depth?symbol=BTCUSDT");
+        if (config.replay() != null) {
+            out.println("[simulator] replaying " + config.replay() + " to every client");
+        } else {
+            out.println("[simulator] symbols " + config.symbols().stream().map(SymbolSpec::streamSymbol).toList()
+                    + ", " + config.ratePerSecond() + " msgs/s" + (config.maxEvents() > 0 ? ", max " + config.maxEvents() + " events" : ""));
+        }
+        if (sim.caCertificatePem() != null) {
+            out.println("[simulator] trust the certificate in " + sim.caCertificatePem());
+        }
+        if (ledgerFile != null) {
+            out.println("[simulator] ledger -> " + ledgerFile);
+        }
+        ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "simulator-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        long[] last = {sim.framesSent(), System.nanoTime()};
+        progress.scheduleAtFixedRate(() -> {
+            long sent = sim.framesSent();
+            long now = System.nanoTime();
+            double rate = (sent - last[0]) / ((now - last[1]) / 1e9);
+            last[0] = sent;
+            last[1] = now;
+            out.printf(Locale.ROOT, "[simulator] %s connections=%d sent=%d msgs/s=%.0f backoffs=%d%n",
+                    LocalTime.now().truncatedTo(ChronoUnit.SECONDS), sim.connectionCount(), sent, rate, sim.backoffs());
+        }, 5, 5, TimeUnit.SECONDS);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void printHelp(PrintStream out) {
+        out.println("Binance spot WebSocket simulator");
+        out.println("usage: SimulatorMain [options]   (DURATION: 500ms, 20s, 3m, 24h, 1d or a number of seconds)");
+        for (Option o : OPTIONS.values()) {
+            String left = o.name + (o.arg == null ? "" : " " + o.arg);
+            out.printf(Locale.ROOT, "  %-28s %s%s%n", left, o.help, o.defaultValue == null ? "" : " (default " + o.defaultValue + ")");
+        }
+    }
+
+    private static String get(Map<String, String> v, String name) {
+        String value = v.get(name);
+        return value != null ? value : OPTIONS.get(name).defaultValue;
+    }
+
+    private static int integer(Map<String, String> v, String name) {
+        try {
+            return Integer.parseInt(get(v, name));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": not a whole number: " + get(v, name));
+        }
+    }
+
+    private static double number(Map<String, String> v, String name) {
+        try {
+            return Double.parseDouble(get(v, name));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": not a number: " + get(v, name));
+        }
+    }
+
+    static Duration duration(Map<String, String> v, String name) {
+        String s = get(v, name).trim().toLowerCase(Locale.ROOT);
+        try {
+            if (s.startsWith("pt") || s.startsWith("p")) {
+                return Duration.parse(s.toUpperCase(Locale.ROOT));
+            }
+            if (s.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
+            }
+            char unit = s.charAt(s.length() - 1);
+            if (Character.isDigit(unit)) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(s) * 1000));
+            }
+            long n = Long.parseLong(s.substring(0, s.length() - 1));
+            return switch (unit) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                case 'd' -> Duration.ofDays(n);
+                default -> throw new IllegalArgumentException();
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + ": not a duration: " + s + " (use e.g. 500ms, 20s, 3m, 24h)");
+        }
+    }
+}
