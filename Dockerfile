@@ -12,8 +12,10 @@
 # ---- build ---------------------------------------------------------------------------------------------
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
-# Extra Maven arguments, e.g. --build-arg MVN_ARGS="-o" for an offline build with a warm cache.
-ARG MVN_ARGS=""
+# Extra Maven arguments. The default skips the exec step that downloads the test-only Kafka broker jars
+# (target/kafka-lib, ~43 MB; it runs in process-test-resources even with -DskipTests).
+# E.g. --build-arg MVN_ARGS="-Dexec.skip=true -o" for an offline build with a warm cache.
+ARG MVN_ARGS="-Dexec.skip=true"
 # The whole project (minus what .dockerignore drops), so build-time inputs the pom may add later
 # (e.g. kafka-local/) are there. The Maven cache survives between builds (BuildKit).
 COPY . .
