@@ -42,6 +42,9 @@ COPY --from=build --chown=root:root /src/target/classes/ /opt/k2/classes/
 COPY --from=build --chown=root:root /src/application.properties /opt/k2/application.properties
 COPY --from=build --chown=root:root /src/routes/         /opt/k2/routes/
 
+# JVM: heap = 75 % of the container memory limit; exit (and let the runtime restart) on OOM instead of
+# limping on. log4j2.shutdownHookEnabled=false: otherwise Log4j's own shutdown hook stops logging at
+# SIGTERM, before Camel has logged the graceful drain ("draining N queued and M in-flight frames").
 # The app reads ./application.properties and ./routes (K2_HOME). The management server must listen on
 # all interfaces inside the container so Prometheus and the HEALTHCHECK can reach it; publish the port
 # on 127.0.0.1 only (see docker-compose.yml).
@@ -49,7 +52,7 @@ ENV K2_HOME=/opt/k2 \
     K2_OBSERVE_HOST=0.0.0.0 \
     K2_OBSERVE_PORT=9876 \
     JAVA_OPTS="" \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError -XX:+UseG1GC -XX:MaxGCPauseMillis=100 -Djava.security.egd=file:/dev/urandom -Dfile.encoding=UTF-8"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError -XX:+UseG1GC -XX:MaxGCPauseMillis=100 -Djava.security.egd=file:/dev/urandom -Dfile.encoding=UTF-8 -Dlog4j2.shutdownHookEnabled=false"
 
 USER 10001:10001
 EXPOSE 9876

@@ -142,10 +142,11 @@ ts("Back-pressure pauses (per 5 min)", [
 # ---- camel --------------------------------------------------------------------------------------------------------
 row("Camel routes")
 ts("Exchanges /s by route", [
-    (f'sum by (instance, routeId) (rate(camel_exchanges_total{{{SEL}}}[1m]))', "{{instance}} {{routeId}}"),
+    (f'sum by (instance, routeId) (rate(camel_exchanges_total{{{SEL}, eventType="route"}}[1m]))', "{{instance}} {{routeId}}"),
 ], unit="ops", w=12, newline=False)
-ts("Failed exchanges /s by route", [
-    (f'sum by (instance, routeId) (rate(camel_exchanges_failed_total{{{SEL}}}[5m]))', "{{instance}} {{routeId}}"),
+ts("Failed and handled (dead-lettered) exchanges /s by route", [
+    (f'sum by (instance, routeId) (rate(camel_exchanges_failed_total{{{SEL}, eventType="route"}}[5m]))', "failed {{instance}} {{routeId}}"),
+    (f'sum by (instance, routeId) (rate(camel_exchanges_failures_handled_total{{{SEL}, eventType="route"}}[5m]))', "handled {{instance}} {{routeId}}"),
 ], unit="ops", w=12, x=12)
 
 # ---- jvm ------------------------------------------------------------------------------------------------------------
