@@ -57,12 +57,20 @@ public final class SingleObjectEncoder {
         return s.out.toByteArray();
     }
 
-    /** The fingerprint of the schema a record class is written with, cached. */
+    /** The fingerprint of the schema a record class is written with, cached: cheap enough per message. */
     public long fingerprint(Class<? extends SpecificRecordBase> type) {
         return codecs.get(type).fingerprint;
     }
 
-    /** CRC-64-AVRO of the schema's parsing canonical form: what the header carries and what decoders look up. */
+    /** {@link #fingerprintHex(Schema)} of a record class's schema, cached: use this one per message (e.g. a Kafka header). */
+    public String fingerprintHex(Class<? extends SpecificRecordBase> type) {
+        return codecs.get(type).fingerprintHex;
+    }
+
+    /**
+     * CRC-64-AVRO of the schema's parsing canonical form: what the header carries and what decoders look up.
+     * Computed from the schema on every call (tens of µs): at start-up only; per message use {@link #fingerprint(Class)}.
+     */
     public static long fingerprint(Schema schema) {
         return SchemaNormalization.parsingFingerprint64(schema);
     }
@@ -80,11 +88,13 @@ public final class SingleObjectEncoder {
     private static final class Codec {
         final byte[] header = new byte[HEADER_LENGTH];
         final long fingerprint;
+        final String fingerprintHex;
         final DatumWriter<Object> writer;
 
         Codec(SpecificRecordBase prototype) {
             Schema schema = prototype.getSchema();
             fingerprint = fingerprint(schema);
+            fingerprintHex = hex(fingerprint);
             header[0] = MAGIC_0;
             header[1] = MAGIC_1;
             for (int i = 0; i < 8; i++) {

@@ -31,6 +31,11 @@ public final class ChildProcess {
                                          Map<String, String> env, Path log) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>();
+        // A session of its own: Ctrl-C in the terminal reaches only the launcher, which then stops the
+        // children in order (app first, so it can drain into a broker that is still up).
+        if (new java.io.File("/usr/bin/setsid").canExecute()) {
+            command.add("/usr/bin/setsid");
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");

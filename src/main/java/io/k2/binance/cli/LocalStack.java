@@ -58,7 +58,10 @@ public final class LocalStack implements AutoCloseable {
         }
         out.println("[k2] starting Kafka on 127.0.0.1:" + port + " (data in " + data + ") ...");
         broker = LocalKafkaBroker.builder().libDir(Path.of(System.getProperty("k2.kafka.lib", "target/kafka-lib")))
-                .dataDir(data).port(port).controllerPort(0).build();
+                .dataDir(data).port(port).controllerPort(0)
+                // detached: in a session of its own, so Ctrl-C does not kill it before the app has drained;
+                // close() stops it last
+                .detached(true).build();
         broker.start();
         brokers = broker.bootstrapServers();
         out.println("[k2] Kafka ready at " + brokers);

@@ -44,6 +44,8 @@ public class BinanceConsumer extends DefaultConsumer {
     private final ReconnectBackoff backoff;
     private final AtomicLong connectionSeq = new AtomicLong();
     private final AtomicInteger open = new AtomicInteger();
+    /** Id of the connect attempt in progress; whoever moves it on (handshake result or deadline) owns the outcome. */
+    private final AtomicLong attempt = new AtomicLong();
 
     private PipelineMetrics metrics;
     private Counter connects;
@@ -132,9 +134,25 @@ public class BinanceConsumer extends DefaultConsumer {
             return;
         }
         state = ConnectionState.CONNECTING;
-        WebSocketConnectOptions target = new WebSocketConnectOptions().setAbsoluteURI(endpoint.streamUrl())
-                .setTimeout(endpoint.getConnectTimeout());
+        long myAttempt = attempt.incrementAndGet();
+        // Our own handshake deadline: WebSocketConnectOptions.setTimeout would also idle-close the open
+        // socket later, and a server that accepts TCP but never answers the upgrade must not hang us.
+        long deadline = vertx.setTimer(endpoint.getConnectTimeout(), t -> {
+            if (attempt.compareAndSet(myAttempt, myAttempt + 1)) {
+                onConnectFailed(new java.util.concurrent.TimeoutException("no WebSocket handshake within "
+                        + endpoint.getConnectTimeout() + " ms (k2.binance.connect-timeout-ms)"));
+            }
+        });
+        WebSocketConnectOptions target = new WebSocketConnectOptions().setAbsoluteURI(endpoint.streamUrl());
         client.connect(target).onComplete(ar -> {
+            vertx.cancelTimer(deadline);
+            if (!attempt.compareAndSet(myAttempt, myAttempt + 1)) {
+                // this attempt already timed out and a new one is scheduled: never keep two sockets
+                if (ar.succeeded()) {
+                    ar.result().close();
+                }
+                return;
+            }
             if (ar.succeeded()) {
                 onOpen(ar.result());
             } else {

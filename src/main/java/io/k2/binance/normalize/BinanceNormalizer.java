@@ -75,12 +75,11 @@ public final class BinanceNormalizer {
         }
         String event = eventType(p, stream);
         return switch (event) {
-            case "trade" -> trades.normalize(p, source(p, stream, "trade", receivedAtMicros), false);
-            case "aggTrade" -> trades.normalize(p, source(p, stream, "aggTrade", receivedAtMicros), true);
-            case "bookTicker" -> quotes.normalize(p, source(p, stream, "bookTicker", receivedAtMicros));
-            case "depthUpdate" -> depths.diff(p, source(p, stream, "depth", receivedAtMicros));
-            case "kline" -> klines.normalize(p, source(p, stream,
-                    p.klineInterval == null ? "kline" : "kline_" + p.klineInterval, receivedAtMicros));
+            case "trade" -> trades.normalize(p, source(p, stream, EventType.TRADE, receivedAtMicros), false);
+            case "aggTrade" -> trades.normalize(p, source(p, stream, EventType.AGG_TRADE, receivedAtMicros), true);
+            case "bookTicker" -> quotes.normalize(p, source(p, stream, EventType.BOOK_TICKER, receivedAtMicros));
+            case "depthUpdate" -> depths.diff(p, source(p, stream, EventType.DEPTH, receivedAtMicros));
+            case "kline" -> klines.normalize(p, source(p, stream, EventType.KLINE, receivedAtMicros));
             case "depthSnapshot" -> snapshot(p, stream, receivedAtMicros);
             default -> throw new BadInputException(BadInputReason.UNKNOWN_EVENT,
                     "unknown event type '" + event + "' on stream " + stream);
@@ -110,15 +109,20 @@ public final class BinanceNormalizer {
                 "no event type 'e' and not a bookTicker or depth snapshot" + (stream == null ? "" : " on stream " + stream));
     }
 
-    private EventSource source(Payload p, String stream, String streamType, long receivedAtMicros) {
+    private EventSource source(Payload p, String stream, EventType type, long receivedAtMicros) {
         if (p.symbol == null || p.symbol.isEmpty()) {
             throw new BadInputException(BadInputReason.MISSING_FIELD,
                     "missing required field 's' (symbol)" + (stream == null ? "" : " on stream " + stream));
         }
         Instrument instrument = instrument(p.symbol, stream);
         // raw connections without a hint: name the stream as Binance would, e.g. btcusdt@trade
-        String name = stream != null ? stream : instrument.symbol().toLowerCase(Locale.ROOT) + '@' + streamType;
+        String name = stream != null ? stream : derivedStream(instrument.symbol(), type, p.klineInterval);
         return new EventSource(name, instrument, receivedAtMicros);
+    }
+
+    private static String derivedStream(String symbol, EventType type, String klineInterval) {
+        String suffix = type == EventType.KLINE ? "kline_" + klineInterval : type.streamType();
+        return symbol.toLowerCase(Locale.ROOT) + '@' + suffix;
     }
 
     private NormalizedEvent snapshot(Payload p, String stream, long receivedAtMicros) {

@@ -84,7 +84,7 @@ final class FrameParser {
                 if (t == JsonToken.START_OBJECT) {
                     while (jp.nextToken() == JsonToken.FIELD_NAME) {
                         String key = jp.currentName();
-                        JsonToken v = jp.nextToken();
+                        jp.nextToken();
                         if (key.equals("code")) {
                             p.errorCode = jp.getText();
                         } else if (key.equals("msg")) {
@@ -93,7 +93,8 @@ final class FrameParser {
                         jp.skipChildren();
                     }
                 } else {
-                    p.errorMessage = jp.getText();
+                    p.errorMessage = t.isScalarValue() ? jp.getText() : "(non-scalar error value)";
+                    jp.skipChildren();
                 }
             }
             case "result" -> {
@@ -221,10 +222,8 @@ final class FrameParser {
         } else if (t == JsonToken.VALUE_NULL) {
             p.longError(slot, new BadInputException(BadInputReason.MISSING_FIELD, "required field '" + field + "' is null"));
         } else {
-            String shown = t.isScalarValue() ? "'" + jp.getText() + "'" : "a JSON " + (t == JsonToken.START_ARRAY ? "array" : "object");
-            jp.skipChildren();
             p.longError(slot, new BadInputException(BadInputReason.NON_NUMERIC,
-                    field + ": expected an integer but got " + shown));
+                    field + ": expected an integer but got " + describeAndSkip(jp, t)));
         }
     }
 
@@ -245,9 +244,8 @@ final class FrameParser {
         if (t == JsonToken.VALUE_NULL) {
             throw new BadInputException(BadInputReason.MISSING_FIELD, "required field '" + field + "' is null");
         }
-        String shown = t.isScalarValue() ? "'" + jp.getText() + "'" : "a JSON " + (t == JsonToken.START_ARRAY ? "array" : "object");
-        jp.skipChildren();
-        throw new BadInputException(BadInputReason.NON_NUMERIC, field + ": expected a decimal string but got " + shown);
+        throw new BadInputException(BadInputReason.NON_NUMERIC,
+                field + ": expected a decimal string but got " + describeAndSkip(jp, t));
     }
 
     private static void readBoolean(JsonParser jp, JsonToken t, Payload p, int slot) throws IOException {
@@ -257,12 +255,19 @@ final class FrameParser {
             p.booleanError(slot, new BadInputException(BadInputReason.MISSING_FIELD,
                     "required field '" + Payload.BOOLEAN_NAMES[slot] + "' is null"));
         } else {
-            String shown = t.isScalarValue() ? "'" + jp.getText() + "'" : "a JSON structure";
-            jp.skipChildren();
             // not a number either, but the closest reason: a typed field holds a value of the wrong type
             p.booleanError(slot, new BadInputException(BadInputReason.NON_NUMERIC,
-                    Payload.BOOLEAN_NAMES[slot] + ": expected true or false but got " + shown));
+                    Payload.BOOLEAN_NAMES[slot] + ": expected true or false but got " + describeAndSkip(jp, t)));
         }
+    }
+
+    /** How a wrongly typed value reads in an error message; leaves the parser after the value. */
+    private static String describeAndSkip(JsonParser jp, JsonToken t) throws IOException {
+        if (t.isScalarValue()) {
+            return "'" + jp.getText() + "'";
+        }
+        jp.skipChildren();
+        return t == JsonToken.START_ARRAY ? "a JSON array" : "a JSON object";
     }
 
     private void readLevelsOrError(JsonParser jp, JsonToken t, Payload p, boolean bidSide, String field) throws IOException {
