@@ -44,7 +44,9 @@ COPY --from=build --chown=root:root /src/routes/         /opt/k2/routes/
 
 # JVM: heap = 75 % of the container memory limit; exit (and let the runtime restart) on OOM instead of
 # limping on. log4j2.shutdownHookEnabled=false: otherwise Log4j's own shutdown hook stops logging at
-# SIGTERM, before Camel has logged the graceful drain ("draining N queued and M in-flight frames").
+# SIGTERM, before Camel has logged the graceful drain ("draining N queued and M in-flight frames"). The
+# packaged log4j2.properties says the same (shutdownHook = disable); the flag keeps it so when an operator
+# mounts a log4j2 configuration of their own.
 # The app reads ./application.properties and ./routes (K2_HOME). The management server must listen on
 # all interfaces inside the container so Prometheus and the HEALTHCHECK can reach it; publish the port
 # on 127.0.0.1 only (see docker-compose.yml).
