@@ -1,0 +1,72 @@
+# syntax=docker/dockerfile:1
+# k2-binance-stream container image.
+#   docker build -t k2-binance-stream:dev .
+#   docker run --rm -p 127.0.0.1:9876:9876 -e K2_KAFKA_BROKERS=kafka:9092 k2-binance-stream:dev
+# Layout in the image (K2_HOME=/opt/k2, also the working directory):
+#   /opt/k2/classes                 the app (target/classes)
+#   /opt/k2/lib/*.jar               runtime dependencies (target/lib)
+#   /opt/k2/application.properties  the operator's settings; mount your own over it, or use K2_* env vars
+#   /opt/k2/routes/*.yaml           the YAML routes; mount a directory over it to change them
+# See docs/deployment.md.
+
+# ---- build ---------------------------------------------------------------------------------------------
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+# Extra Maven arguments. The default skips the exec step that downloads the test-only Kafka broker jars
+# (target/kafka-lib, ~43 MB; it runs in process-test-resources even with -DskipTests).
+# E.g. --build-arg MVN_ARGS="-Dexec.skip=true -o" for an offline build with a warm cache.
+ARG MVN_ARGS="-Dexec.skip=true"
+# The whole project (minus what .dockerignore drops), so build-time inputs the pom may add later
+# (e.g. kafka-local/) are there. The Maven cache survives between builds (BuildKit).
+COPY . .
+RUN --mount=type=cache,target=/root/.m2 \
+    mvn -B -DskipTests ${MVN_ARGS} package \
+ && test -d target/classes && test -d target/lib
+
+# ---- runtime -------------------------------------------------------------------------------------------
+FROM eclipse-temurin:17-jre
+LABEL org.opencontainers.image.title="k2-binance-stream" \
+      org.opencontainers.image.description="Binance spot market data -> Avro -> Kafka (Apache Camel)" \
+      org.opencontainers.image.source="https://github.com/k2/k2-binance-stream"
+
+# curl is used only by the HEALTHCHECK.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system --gid 10001 k2 \
+ && useradd --system --uid 10001 --gid k2 --home-dir /opt/k2 --shell /usr/sbin/nologin k2
+
+WORKDIR /opt/k2
+COPY --from=build --chown=root:root /src/target/lib/     /opt/k2/lib/
+COPY --from=build --chown=root:root /src/target/classes/ /opt/k2/classes/
+COPY --from=build --chown=root:root /src/application.properties /opt/k2/application.properties
+COPY --from=build --chown=root:root /src/routes/         /opt/k2/routes/
+
+# JVM: heap = 75 % of the container memory limit; exit (and let the runtime restart) on OOM instead of
+# limping on. log4j2.shutdownHookEnabled=false: otherwise Log4j's own shutdown hook stops logging at
+# SIGTERM, before Camel has logged the graceful drain ("draining N queued and M in-flight frames"). The
+# packaged log4j2.properties says the same (shutdownHook = disable); the flag keeps it so when an operator
+# mounts a log4j2 configuration of their own.
+# The app reads ./application.properties and ./routes (K2_HOME). The management server must listen on
+# all interfaces inside the container so Prometheus and the HEALTHCHECK can reach it; publish the port
+# on 127.0.0.1 only (see docker-compose.yml).
+ENV K2_HOME=/opt/k2 \
+    K2_OBSERVE_HOST=0.0.0.0 \
+    K2_OBSERVE_PORT=9876 \
+    JAVA_OPTS="" \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError -XX:+UseG1GC -XX:MaxGCPauseMillis=100 -Djava.security.egd=file:/dev/urandom -Dfile.encoding=UTF-8 -Dlog4j2.shutdownHookEnabled=false"
+
+USER 10001:10001
+EXPOSE 9876
+
+# Liveness only (the Camel context is up). Readiness (/observe/health/ready) is for orchestration and
+# blue/green switch-over, not for restarts: a lost exchange link or Kafka outage heals by itself.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=4 \
+    CMD curl -fsS -o /dev/null "http://127.0.0.1:${K2_OBSERVE_PORT}/observe/health/live" || exit 1
+
+# exec form: java is PID 1 and receives SIGTERM directly; camel-main then stops the routes in order
+# (ingest first, dead-letter last) and waits up to camel.main.shutdownTimeout (45 s) for in-flight
+# records. Give `docker stop` a longer grace period than that (compose: stop_grace_period: 60s).
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["/bin/sh", "-c", "exec java $JAVA_OPTS -cp '/opt/k2/classes:/opt/k2/lib/*' \"$@\"", "k2"]
+CMD ["io.k2.binance.K2Application"]

@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+"""Generates deploy/grafana/dashboards/k2-binance-stream.json. Edit here, then run:
+   python3 deploy/grafana/make_dashboard.py
+(Hand edits to the JSON are lost on the next run.)"""
+import json, os
+
+DS = {"type": "prometheus", "uid": "${datasource}"}
+SEL = 'job="k2", colour=~"$colour"'
+panels = []
+y = 0
+pid = 0
+
+
+def row(title):
+    global y, pid
+    pid += 1
+    panels.append({"type": "row", "title": title, "id": pid, "collapsed": False,
+                   "gridPos": {"h": 1, "w": 24, "x": 0, "y": y}, "panels": []})
+    y += 1
+
+
+def ts(title, targets, unit="short", w=12, h=8, x=0, desc="", stack=False, newline=True, thresholds=None):
+    global y, pid
+    pid += 1
+    p = {
+        "type": "timeseries", "title": title, "id": pid, "datasource": DS, "description": desc,
+        "gridPos": {"h": h, "w": w, "x": x, "y": y},
+        "fieldConfig": {"defaults": {"unit": unit, "custom": {
+            "drawStyle": "line", "lineWidth": 1, "fillOpacity": 10, "showPoints": "never",
+            "stacking": {"mode": "normal" if stack else "none", "group": "A"}}},
+            "overrides": []},
+        "options": {"legend": {"displayMode": "table", "placement": "bottom", "calcs": ["lastNotNull", "max"]},
+                    "tooltip": {"mode": "multi", "sort": "desc"}},
+        "targets": [{"datasource": DS, "refId": chr(65 + i), "expr": e, "legendFormat": l}
+                    for i, (e, l) in enumerate(targets)],
+    }
+    if thresholds:
+        p["fieldConfig"]["defaults"]["thresholds"] = {"mode": "absolute", "steps": thresholds}
+        p["fieldConfig"]["defaults"]["custom"]["thresholdsStyle"] = {"mode": "line"}
+    panels.append(p)
+    if newline and x + w >= 24:
+        y += h
+
+
+def stat(title, expr, unit="short", w=4, h=4, x=0, mappings=None, steps=None, desc="", newline=False):
+    global y, pid
+    pid += 1
+    panels.append({
+        "type": "stat", "title": title, "id": pid, "datasource": DS, "description": desc,
+        "gridPos": {"h": h, "w": w, "x": x, "y": y},
+        "fieldConfig": {"defaults": {"unit": unit, "mappings": mappings or [],
+                                     "thresholds": {"mode": "absolute", "steps": steps or [{"color": "green", "value": None}]},
+                                     "color": {"mode": "thresholds"}}, "overrides": []},
+        "options": {"reduceOptions": {"calcs": ["lastNotNull"], "fields": "", "values": False},
+                    "colorMode": "background", "graphMode": "none", "textMode": "value_and_name"},
+        "targets": [{"datasource": DS, "refId": "A", "expr": expr, "legendFormat": "{{instance}}"}],
+    })
+    if newline:
+        y += h
+
+
+RED, GREEN, ORANGE = "red", "green", "orange"
+
+# ---- overview -------------------------------------------------------------------------------------------
+row("Overview")
+stat("Scrape up", f'up{{{SEL}}}', x=0, mappings=[{"type": "value", "options": {
+    "0": {"text": "DOWN", "color": RED}, "1": {"text": "UP", "color": GREEN}}}],
+    steps=[{"color": RED, "value": None}, {"color": GREEN, "value": 1}])
+stat("Binance connection", f'max by (instance) (k2_binance_connections_open{{{SEL}}})', x=4,
+     mappings=[{"type": "value", "options": {"0": {"text": "CLOSED", "color": RED}, "1": {"text": "OPEN", "color": GREEN}}}],
+     steps=[{"color": RED, "value": None}, {"color": GREEN, "value": 1}],
+     desc="k2_binance_connections_open: 1 while a socket to the exchange is open")
+stat("Events in /s", f'sum by (instance) (rate(k2_events_received_total{{{SEL}}}[1m]))', unit="ops", x=8)
+stat("Acked /s", f'sum by (instance) (rate(k2_records_acked_total{{{SEL}}}[1m]))', unit="ops", x=12)
+stat("Dead letters (1h)", f'sum by (instance) (increase(k2_records_dead_lettered_total{{{SEL}}}[1h]))', x=16,
+     steps=[{"color": GREEN, "value": None}, {"color": ORANGE, "value": 1}])
+stat("Dead-letter FAILED (24h)", f'sum by (instance) (increase(k2_records_dead_letter_failed_total{{{SEL}}}[24h])) or sum by (instance) (up{{{SEL}}}) * 0',
+     x=20, steps=[{"color": GREEN, "value": None}, {"color": RED, "value": 1}],
+     desc="Frames lost from Kafka entirely (only in the ERROR log). Must be 0.", newline=True)
+
+# ---- throughput -----------------------------------------------------------------------------------------
+row("Throughput")
+ts("Events received vs acked per stream (/s)", [
+    (f'sum by (instance, stream) (rate(k2_events_received_total{{{SEL}}}[1m]))', "in {{instance}} {{stream}}"),
+    (f'sum by (instance, stream) (rate(k2_records_acked_total{{{SEL}}}[1m]))', "acked {{instance}} {{stream}}"),
+], unit="ops", w=16, newline=False,
+   desc="Received = frames read off the socket; acked = records Kafka acknowledged on a data topic.")
+ts("Unsettled (received - acked - dead-lettered) /s", [
+    (f'sum by (instance) (rate(k2_events_received_total{{{SEL}}}[5m])) '
+     f'- (sum by (instance) (rate(k2_records_acked_total{{{SEL}}}[5m])) or sum by (instance) (rate(k2_events_received_total{{{SEL}}}[5m])) * 0) '
+     f'- (sum by (instance) (rate(k2_records_dead_lettered_total{{{SEL}}}[5m])) or sum by (instance) (rate(k2_events_received_total{{{SEL}}}[5m])) * 0) '
+     f'- (sum by (instance) (rate(k2_control_frames_total{{{SEL}}}[5m])) or sum by (instance) (rate(k2_events_received_total{{{SEL}}}[5m])) * 0)',
+     "{{instance}}"),
+], unit="ops", w=8, x=16,
+   desc="Accounting identity: received = acked + dead-lettered + control frames (+ dead-letter failed) once in-flight settles. Should hover around 0.")
+
+# ---- errors -----------------------------------------------------------------------------------------------
+row("Dead letters")
+ts("Dead letters by reason (/s)", [
+    (f'sum by (instance, reason) (rate(k2_records_dead_lettered_total{{{SEL}}}[5m]))', "{{instance}} {{reason}}"),
+], unit="ops", w=12, newline=False, stack=True)
+ts("Dead letters by stream (/s) and dead-letter write failures", [
+    (f'sum by (instance, stream) (rate(k2_records_dead_lettered_total{{{SEL}}}[5m]))', "{{instance}} {{stream}}"),
+    (f'sum by (instance, stream, reason) (rate(k2_records_dead_letter_failed_total{{{SEL}}}[5m]))', "FAILED {{instance}} {{stream}} {{reason}}"),
+], unit="ops", w=12, x=12)
+
+# ---- latency ------------------------------------------------------------------------------------------------
+row("Latency")
+ts("Receive-to-ack latency p50 / p99 by type", [
+    (f'max by (instance, type) (k2_ack_latency_seconds{{{SEL}, quantile="0.5"}})', "p50 {{instance}} {{type}}"),
+    (f'max by (instance, type) (k2_ack_latency_seconds{{{SEL}, quantile="0.99"}})', "p99 {{instance}} {{type}}"),
+], unit="s", w=12, newline=False, thresholds=[{"color": GREEN, "value": None}, {"color": RED, "value": 1}],
+   desc="Client-side percentiles (Micrometer, ~2 min decaying window) per instance; alert K2AckLatencyHigh at p99 > 1 s.")
+ts("Latency max and mean by type", [
+    (f'max by (instance, type) (k2_ack_latency_seconds_max{{{SEL}}})', "max {{instance}} {{type}}"),
+    (f'sum by (instance, type) (rate(k2_ack_latency_seconds_sum{{{SEL}}}[5m])) / sum by (instance, type) (rate(k2_ack_latency_seconds_count{{{SEL}}}[5m]))', "mean {{instance}} {{type}}"),
+], unit="s", w=12, x=12)
+
+# ---- connection -------------------------------------------------------------------------------------------------
+row("Binance connection")
+ts("Connection open (1/0)", [
+    (f'max by (instance) (k2_binance_connections_open{{{SEL}}})', "{{instance}}"),
+], w=8, newline=False)
+ts("Connects and disconnects by cause (per 5 min)", [
+    (f'sum by (instance) (increase(k2_binance_connects_total{{{SEL}}}[5m]))', "connects {{instance}}"),
+    (f'sum by (instance, cause) (increase(k2_binance_disconnects_total{{{SEL}}}[5m]))', "{{instance}} {{cause}}"),
+], w=8, x=8, newline=False)
+ts("Connection attempts per 5 min, all instances (Binance limit 300/IP)", [
+    ('sum (increase(k2_binance_connects_total{job="k2"}[5m])) + (sum (increase(k2_binance_disconnects_total{job="k2", cause="connect_failed"}[5m])) or vector(0))', "attempts"),
+], w=8, x=16, thresholds=[{"color": GREEN, "value": None}, {"color": ORANGE, "value": 150}, {"color": RED, "value": 300}])
+
+# ---- ingest ------------------------------------------------------------------------------------------------
+row("Ingest back-pressure")
+ts("Queue depth and in-flight", [
+    (f'max by (instance) (k2_ingest_queue_depth{{{SEL}}})', "queue {{instance}}"),
+    (f'max by (instance) (k2_ingest_inflight{{{SEL}}})', "in-flight {{instance}}"),
+], w=12, newline=False, desc="Defaults: k2.ingest.queue-capacity 10000, k2.ingest.max-inflight 50000.")
+ts("Back-pressure pauses (per 5 min)", [
+    (f'sum by (instance) (increase(k2_ingest_backpressure_pauses_total{{{SEL}}}[5m]))', "{{instance}}"),
+], w=12, x=12)
+
+# ---- camel --------------------------------------------------------------------------------------------------------
+row("Camel routes")
+ts("Exchanges /s by route", [
+    (f'sum by (instance, routeId) (rate(camel_exchanges_total{{{SEL}, eventType="route"}}[1m]))', "{{instance}} {{routeId}}"),
+], unit="ops", w=12, newline=False)
+ts("Failed and handled (dead-lettered) exchanges /s by route", [
+    (f'sum by (instance, routeId) (rate(camel_exchanges_failed_total{{{SEL}, eventType="route"}}[5m]))', "failed {{instance}} {{routeId}}"),
+    (f'sum by (instance, routeId) (rate(camel_exchanges_failures_handled_total{{{SEL}, eventType="route"}}[5m]))', "handled {{instance}} {{routeId}}"),
+], unit="ops", w=12, x=12)
+
+# ---- jvm ------------------------------------------------------------------------------------------------------------
+row("JVM and process")
+ts("Heap used vs max", [
+    (f'sum by (instance) (jvm_memory_used_bytes{{{SEL}, area="heap"}})', "used {{instance}}"),
+    (f'sum by (instance) (jvm_memory_max_bytes{{{SEL}, area="heap"}} > 0)', "max {{instance}}"),
+], unit="bytes", w=8, newline=False)
+ts("Process RSS and non-heap", [
+    (f'process_resident_memory_bytes{{{SEL}}}', "RSS {{instance}}"),
+    (f'sum by (instance) (jvm_memory_used_bytes{{{SEL}, area="nonheap"}})', "non-heap {{instance}}"),
+], unit="bytes", w=8, x=8, newline=False,
+   desc="process_resident_memory_bytes is only present when the registry exports process metrics; compare with the container limit (K2_MEM_LIMIT).")
+ts("GC pause time and CPU", [
+    (f'sum by (instance) (rate(jvm_gc_pause_seconds_sum{{{SEL}}}[5m]))', "GC s/s {{instance}}"),
+    (f'process_cpu_usage{{{SEL}}}', "CPU {{instance}}"),
+], unit="percentunit", w=8, x=16)
+ts("Threads and open files", [
+    (f'jvm_threads_live_threads{{{SEL}}}', "threads {{instance}}"),
+    (f'process_files_open_files{{{SEL}}}', "open files {{instance}}"),
+], w=12, newline=True)
+
+dashboard = {
+    "uid": "k2-binance-stream",
+    "title": "k2-binance-stream",
+    "tags": ["k2", "binance", "kafka"],
+    "timezone": "utc",
+    "schemaVersion": 39,
+    "version": 1,
+    "editable": False,
+    "refresh": "30s",
+    "time": {"from": "now-6h", "to": "now"},
+    "graphTooltip": 1,
+    "annotations": {"list": [{"builtIn": 1, "datasource": {"type": "grafana", "uid": "-- Grafana --"},
+                              "enable": True, "hide": True, "iconColor": "rgba(0, 211, 255, 1)",
+                              "name": "Annotations & Alerts", "type": "dashboard"}]},
+    "links": [],
+    "templating": {"list": [
+        {"name": "datasource", "type": "datasource", "query": "prometheus", "label": "Data source",
+         "current": {"text": "Prometheus", "value": "k2-prometheus"}, "hide": 0},
+        {"name": "colour", "type": "query", "label": "Colour", "datasource": DS,
+         "query": {"query": 'label_values(up{job="k2"}, colour)', "refId": "colour"},
+         "definition": 'label_values(up{job="k2"}, colour)',
+         "includeAll": True, "multi": True, "allValue": ".*", "refresh": 2,
+         "current": {"text": "All", "value": "$__all"}, "hide": 0},
+    ]},
+    "panels": panels,
+}
+
+out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "dashboards", "k2-binance-stream.json")
+with open(out, "w") as f:
+    json.dump(dashboard, f, indent=2)
+    f.write("\n")
+print("wrote", out, len(panels), "panels")

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Creates the k2 topics on the compose Kafka (run by the kafka-init service). Idempotent.
+# Env: BOOTSTRAP, PARTITIONS, RETENTION_MS, DEAD_LETTER_RETENTION_MS, TOPICS (space-separated), DEAD_LETTER_TOPIC
+set -euo pipefail
+KT=/opt/kafka/bin/kafka-topics.sh
+: "${BOOTSTRAP:?}" "${PARTITIONS:?}" "${RETENTION_MS:?}" "${DEAD_LETTER_RETENTION_MS:?}" "${TOPICS:?}" "${DEAD_LETTER_TOPIC:?}"
+
+create() { # name retention-ms
+  "$KT" --bootstrap-server "$BOOTSTRAP" --create --if-not-exists --topic "$1" \
+    --partitions "$PARTITIONS" --replication-factor 1 \
+    --config retention.ms="$2" --config compression.type=producer --config max.message.bytes=1048588
+}
+
+for t in $TOPICS; do
+  create "$t" "$RETENTION_MS"
+done
+# dead letters are kept longer: they are the evidence for replay and bug reports
+create "$DEAD_LETTER_TOPIC" "$DEAD_LETTER_RETENTION_MS"
+
+"$KT" --bootstrap-server "$BOOTSTRAP" --list
+echo "kafka-init: topics ready"
