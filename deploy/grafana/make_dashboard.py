@@ -156,7 +156,7 @@ ts("Heap used vs max", [
     (f'sum by (instance) (jvm_memory_max_bytes{{{SEL}, area="heap"}} > 0)', "max {{instance}}"),
 ], unit="bytes", w=8, newline=False)
 ts("Process RSS and non-heap", [
-    (f'process_resident_memory_bytes{{{SEL}}}', "RSS {{instance}}"),
+    (f'k2_process_resident_memory_bytes{{{SEL}}}', "RSS {{instance}}"),
     (f'sum by (instance) (jvm_memory_used_bytes{{{SEL}, area="nonheap"}})', "non-heap {{instance}}"),
 ], unit="bytes", w=8, x=8, newline=False,
    desc="process_resident_memory_bytes is only present when the registry exports process metrics; compare with the container limit (K2_MEM_LIMIT).")

@@ -79,7 +79,8 @@ public class BinanceConsumer extends DefaultConsumer {
         stopping = false;
         metrics = PipelineMetrics.of(endpoint.getCamelContext());
         metrics.registerStreams(endpoint.streamSet().streams());
-        String key = endpoint.getEndpointKey();
+        // tag by route id: short and stable, unlike the endpoint URI with all its options
+        String key = getRouteId();
         dispatcher = new FrameDispatcher(getRouteId() + "-" + INSTANCE,
                 endpoint.getQueueCapacity(), endpoint.getMaxInflight(), this::deliver);
         registerMeters(metrics.registry(), key);
@@ -104,14 +105,14 @@ public class BinanceConsumer extends DefaultConsumer {
     }
 
     private void registerMeters(MeterRegistry registry, String key) {
-        connects = Counter.builder(MetricNames.CONNECTS).tag(MetricNames.TAG_ENDPOINT, key).register(registry);
-        pauses = Counter.builder(MetricNames.BACKPRESSURE_PAUSES).tag(MetricNames.TAG_ENDPOINT, key).register(registry);
+        connects = Counter.builder(MetricNames.CONNECTS).tag(MetricNames.TAG_ROUTE, key).register(registry);
+        pauses = Counter.builder(MetricNames.BACKPRESSURE_PAUSES).tag(MetricNames.TAG_ROUTE, key).register(registry);
         FrameDispatcher d = dispatcher;
-        Gauge.builder(MetricNames.CONNECTIONS_OPEN, open, AtomicInteger::get).tag(MetricNames.TAG_ENDPOINT, key)
+        Gauge.builder(MetricNames.CONNECTIONS_OPEN, open, AtomicInteger::get).tag(MetricNames.TAG_ROUTE, key)
                 .register(registry);
-        Gauge.builder(MetricNames.INGEST_QUEUE, d, FrameDispatcher::queued).tag(MetricNames.TAG_ENDPOINT, key)
+        Gauge.builder(MetricNames.INGEST_QUEUE, d, FrameDispatcher::queued).tag(MetricNames.TAG_ROUTE, key)
                 .strongReference(false).register(registry);
-        Gauge.builder(MetricNames.INGEST_INFLIGHT, d, FrameDispatcher::inflight).tag(MetricNames.TAG_ENDPOINT, key)
+        Gauge.builder(MetricNames.INGEST_INFLIGHT, d, FrameDispatcher::inflight).tag(MetricNames.TAG_ROUTE, key)
                 .strongReference(false).register(registry);
     }
 
@@ -196,7 +197,7 @@ public class BinanceConsumer extends DefaultConsumer {
 
     private void onConnectFailed(Throwable cause) {
         lastError = "connect failed: " + cause;
-        metrics.registry().counter(MetricNames.DISCONNECTS, MetricNames.TAG_ENDPOINT, endpoint.getEndpointKey(),
+        metrics.registry().counter(MetricNames.DISCONNECTS, MetricNames.TAG_ROUTE, getRouteId(),
                 MetricNames.TAG_CAUSE, "connect_failed").increment();
         long delay = backoff.nextDelayMillis();
         LOG.warn("Cannot connect to {}: {}. Retrying in {} ms (attempt {}). Check k2.binance.base-url "
@@ -217,7 +218,7 @@ public class BinanceConsumer extends DefaultConsumer {
         }
         String codeText = code == null ? "1006 (no close frame)" : code + (reason == null ? "" : " " + reason);
         lastError = "closed by server: " + codeText;
-        metrics.registry().counter(MetricNames.DISCONNECTS, MetricNames.TAG_ENDPOINT, endpoint.getEndpointKey(),
+        metrics.registry().counter(MetricNames.DISCONNECTS, MetricNames.TAG_ROUTE, getRouteId(),
                 MetricNames.TAG_CAUSE, "close_" + (code == null ? 1006 : code)).increment();
         long delay = backoff.nextDelayMillis();
         LOG.warn("Binance connection {} closed: {}. Reconnecting in {} ms.", id, codeText, delay);
@@ -283,7 +284,7 @@ public class BinanceConsumer extends DefaultConsumer {
 
     /** A snapshot for health checks and status lines. */
     public ConnectionStatus status() {
-        return new ConnectionStatus(endpoint.getEndpointKey(), endpoint.streamUrl(), state, connectionId,
+        return new ConnectionStatus(getRouteId(), endpoint.getEndpointKey(), endpoint.streamUrl(), state, connectionId,
                 openSinceMillis, backoff.failures(), lastError, !endpoint.isTls() || endpoint.isSslVerify());
     }
 

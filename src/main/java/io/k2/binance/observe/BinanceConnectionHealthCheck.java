@@ -35,7 +35,7 @@ public class BinanceConnectionHealthCheck extends AbstractHealthCheck {
         }
         boolean allOpen = true;
         for (ConnectionStatus s : statuses) {
-            String prefix = "binance." + s.endpoint().replace("binance://", "") + ".";
+            String prefix = "binance." + s.route() + ".";
             builder.detail(prefix + "state", s.state().name());
             builder.detail(prefix + "url", s.url());
             if (s.connectionId() != null) {

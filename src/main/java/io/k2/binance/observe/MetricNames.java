@@ -16,27 +16,29 @@ public final class MetricNames {
     /** Frames that could not be written even to the dead-letter topic; logged in full at ERROR. Tags: stream, reason. */
     public static final String DEAD_LETTER_FAILED = "k2.records.dead.letter.failed";
     /** Frames that are not events (subscription responses, serverShutdown). Tags: kind. */
+    /** Resident set size of this process (OSHI), bytes. */
+    public static final String PROCESS_RSS = "k2.process.resident.memory.bytes";
     public static final String CONTROL_FRAMES = "k2.control.frames";
     /** Receive-to-ack latency of data records. Tags: type. */
     public static final String ACK_LATENCY = "k2.ack.latency";
 
-    /** 1 while a socket to the exchange is open, else 0. Tags: endpoint. */
+    /** 1 while a socket to the exchange is open, else 0. Tags: route. */
     public static final String CONNECTIONS_OPEN = "k2.binance.connections.open";
-    /** Successful connects (first connect and every reconnect). Tags: endpoint. */
+    /** Successful connects (first connect and every reconnect). Tags: route. */
     public static final String CONNECTS = "k2.binance.connects";
-    /** Failed connect attempts and unexpected closes. Tags: endpoint, cause. */
+    /** Failed connect attempts and unexpected closes. Tags: route, cause. */
     public static final String DISCONNECTS = "k2.binance.disconnects";
-    /** Frames read but not yet handed to the route. Tags: endpoint. */
+    /** Frames read but not yet handed to the route. Tags: route. */
     public static final String INGEST_QUEUE = "k2.ingest.queue.depth";
-    /** Exchanges handed to the route whose Kafka outcome is still open. Tags: endpoint. */
+    /** Exchanges handed to the route whose Kafka outcome is still open. Tags: route. */
     public static final String INGEST_INFLIGHT = "k2.ingest.inflight";
-    /** Times the socket was paused because the pipeline fell behind (back-pressure). Tags: endpoint. */
+    /** Times the socket was paused because the pipeline fell behind (back-pressure). Tags: route. */
     public static final String BACKPRESSURE_PAUSES = "k2.ingest.backpressure.pauses";
 
     public static final String TAG_STREAM = "stream";
     public static final String TAG_REASON = "reason";
     public static final String TAG_TYPE = "type";
-    public static final String TAG_ENDPOINT = "endpoint";
+    public static final String TAG_ROUTE = "route";
     public static final String TAG_CAUSE = "cause";
     public static final String TAG_KIND = "kind";
 
