@@ -131,6 +131,12 @@ public final class K2Settings {
                 "k2.kafka.request-timeout-ms", "k2.kafka.max-block-ms")) {
             check(problems, key, v -> requirePositive(v));
         }
+        check(problems, "k2.binance.reconnect-max-delay-ms", v -> {
+            if (Long.parseLong(v) < Long.parseLong(get("k2.binance.reconnect-initial-delay-ms"))) {
+                throw new IllegalArgumentException("must be >= k2.binance.reconnect-initial-delay-ms ("
+                        + get("k2.binance.reconnect-initial-delay-ms") + ")");
+            }
+        });
         check(problems, "k2.kafka.linger-ms", v -> {
             if (Long.parseLong(v) < 0) {
                 throw new IllegalArgumentException("must be >= 0");
