@@ -35,7 +35,10 @@ public class BinanceConnectionHealthCheck extends AbstractHealthCheck {
         }
         boolean allOpen = true;
         for (ConnectionStatus s : statuses) {
-            String prefix = "binance." + s.endpoint().replace("binance://", "") + ".";
+            // the endpoint key carries every URI option (base URL, all symbols...): name it by its path only
+            String name = s.endpoint().replace("binance://", "");
+            int query = name.indexOf('?');
+            String prefix = "binance." + (query < 0 ? name : name.substring(0, query)) + ".";
             builder.detail(prefix + "state", s.state().name());
             builder.detail(prefix + "url", s.url());
             if (s.connectionId() != null) {
