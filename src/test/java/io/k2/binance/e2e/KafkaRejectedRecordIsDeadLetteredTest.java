@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Collectors;
 
 import io.k2.binance.observe.MetricNames;
 import io.k2.binance.simulator.BinanceSimulator;
@@ -103,13 +102,11 @@ class KafkaRejectedRecordIsDeadLetteredTest extends PipelineTestSupport {
                 .map(e -> "{\"stream\":\"" + e.stream() + "\",\"data\":" + e.payload() + "}").toList();
         assertThat(dead.stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList())
                 .containsExactlyInAnyOrderElementsOf(expectedFrames);
-        // dead letters are keyed by stream, so per stream they are in the order sent
-        Map<String, List<String>> deadByStream = dead.stream().collect(Collectors.groupingBy(
-                r -> new String(r.key(), StandardCharsets.UTF_8),
-                Collectors.mapping(r -> new String(r.value(), StandardCharsets.UTF_8), Collectors.toList())));
-        for (String s : DEPTH_STREAMS) {
-            assertThat(deadByStream.get(s)).containsExactlyElementsOf(expectedFrames.stream()
-                    .filter(f -> f.startsWith("{\"stream\":\"" + s + "\"")).toList());
+        // keyed by stream. (Not asserted: their order per stream. Kafka failures complete on the producer's
+        // worker threads, which dead-letter concurrently, so kafka_rejected dead letters can be reordered.)
+        for (ConsumerRecord<byte[], byte[]> r : dead) {
+            assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                    .startsWith("{\"stream\":\"" + new String(r.key(), StandardCharsets.UTF_8) + "\",");
         }
 
         // the other topic still gets every record; the refusing topic has none

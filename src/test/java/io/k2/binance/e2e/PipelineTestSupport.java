@@ -101,10 +101,10 @@ abstract class PipelineTestSupport extends CamelMainTestSupport {
         return c == null ? 0 : c.count();
     }
 
-    /** Creates a topic with topic-level configs (e.g. max.message.bytes) before the app auto-creates it. */
-    protected void createTopic(String name, int partitions, Map<String, String> configs) {
+    /** Creates a topic with topic-level configs (e.g. max.message.bytes), from a static @BeforeAll so it exists before the app auto-creates it. */
+    static void createTopic(KafkaBrokerExtension kafka, String name, int partitions, Map<String, String> configs) {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka().bootstrapServers());
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         try (Admin admin = Admin.create(p)) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all()
                     .get(30, TimeUnit.SECONDS);
