@@ -35,6 +35,7 @@ public class BinanceConnectionHealthCheck extends AbstractHealthCheck {
         }
         boolean allOpen = true;
         for (ConnectionStatus s : statuses) {
+            // named by route id: the endpoint key carries every URI option (base URL, all symbols...)
             String prefix = "binance." + s.route() + ".";
             builder.detail(prefix + "state", s.state().name());
             builder.detail(prefix + "url", s.url());
