@@ -251,10 +251,10 @@ public class BinanceConsumer extends DefaultConsumer {
             getAsyncProcessor().process(exchange, doneSync -> {
                 try {
                     if (exchange.getException() != null) {
-                        // the route's error handler dead-letters everything; an exception left here means even
-                        // that failed, and the dead-letter route has already logged the frame in full
-                        getExceptionHandler().handleException("Frame not accounted for by the route", exchange,
-                                exchange.getException());
+                        // the route's error policy dead-letters everything, so an exception left here means even
+                        // that could not run (e.g. the dead-letter route already stopped at shutdown): count it
+                        // and log the frame in full, so it is never lost silently
+                        unaccounted(frame, exchange.getException());
                     }
                 } finally {
                     releaseExchange(exchange, false);
@@ -266,6 +266,13 @@ public class BinanceConsumer extends DefaultConsumer {
             releaseExchange(exchange, false);
             done.run();
         }
+    }
+
+    private void unaccounted(ReceivedFrame frame, Throwable cause) {
+        metrics.deadLetterFailed(frame.stream(), "unaccounted");
+        LOG.error("Frame neither written to Kafka nor dead-lettered ({}); logged here so it is not lost. "
+                + "stream={} connectionId={} receivedAt={} frame={}", cause.toString(), frame.stream(),
+                frame.connectionId(), frame.receivedAtMicros(), frame.text());
     }
 
     private static int utf8Length(String s) {
@@ -303,7 +310,9 @@ public class BinanceConsumer extends DefaultConsumer {
         if (dispatcher != null) {
             LOG.info("Binance consumer stopping: draining {} queued and {} in-flight frames", dispatcher.queued(),
                     dispatcher.inflight());
-            dispatcher.stop(DRAIN_TIMEOUT_MILLIS);
+            for (ReceivedFrame left : dispatcher.stop(DRAIN_TIMEOUT_MILLIS)) {
+                unaccounted(left, new IllegalStateException("shutdown drain timed out"));
+            }
             awaitInflight();
         }
         if (client != null) {

@@ -112,8 +112,13 @@ final class FrameDispatcher {
         }
     }
 
-    /** Stops after the queue is drained, waiting at most {@code timeoutMillis}. */
-    void stop(long timeoutMillis) {
+    /**
+     * Stops after the queue is drained, waiting at most {@code timeoutMillis}.
+     *
+     * @return the frames that were still queued when the wait ran out (empty after a clean drain); the
+     * caller must account for them
+     */
+    java.util.List<ReceivedFrame> stop(long timeoutMillis) {
         running = false;
         try {
             thread.join(timeoutMillis);
@@ -125,5 +130,8 @@ final class FrameDispatcher {
                     queue.size(), timeoutMillis);
             thread.interrupt();
         }
+        java.util.List<ReceivedFrame> left = new java.util.ArrayList<>();
+        queue.drainTo(left);
+        return left;
     }
 }

@@ -57,7 +57,8 @@ public class DeadLetterStep {
             message.setHeader(PipelineHeaders.FRAME_BYTES, Integer.toString(value.length));
             value = Arrays.copyOf(value, MAX_FRAME_IN_RECORD);
         }
-        // keyed by stream: dead letters of one stream stay in order
+        // keyed by stream, so one stream's dead letters share a partition. Bad input keeps arrival order;
+        // Kafka rejections arrive in the order their sends finally failed, which can differ.
         message.setHeader(KafkaConstants.KEY, stream == null ? "unknown" : stream);
         message.setBody(value);
         log.warn(reason, stream, error, raw.length() > 300 ? raw.substring(0, 300) + "...(" + raw.length() + " chars)" : raw);
