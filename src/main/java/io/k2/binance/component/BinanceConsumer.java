@@ -243,8 +243,10 @@ public class BinanceConsumer extends DefaultConsumer {
         // a decimal string, so any Kafka tool can read the record header; the long rides along as a property
         message.setHeader(BinanceHeaders.RECEIVED_AT, Long.toString(frame.receivedAtMicros()));
         exchange.setProperty(BinanceHeaders.RECEIVED_AT_MICROS_PROPERTY, frame.receivedAtMicros());
-        if (frame.text().length() > endpoint.getMaxFrameBytes()
-                || utf8Length(frame.text()) > endpoint.getMaxFrameBytes()) {
+        int chars = frame.text().length();
+        // a char is 1-3 UTF-8 bytes: count bytes only when the char count leaves it open
+        if (chars > endpoint.getMaxFrameBytes()
+                || (chars * 3L > endpoint.getMaxFrameBytes() && utf8Length(frame.text()) > endpoint.getMaxFrameBytes())) {
             message.setHeader(BinanceHeaders.OVERSIZED, Boolean.TRUE);
         }
         try {
