@@ -3,6 +3,7 @@ package io.k2.binance.component;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -82,7 +83,7 @@ public class BinanceConsumer extends DefaultConsumer {
         // tag by route id: short and stable, unlike the endpoint URI with all its options
         String key = getRouteId();
         dispatcher = new FrameDispatcher(getRouteId() + "-" + INSTANCE,
-                endpoint.getQueueCapacity(), endpoint.getMaxInflight(), this::deliver);
+                endpoint.getQueueCapacity(), endpoint.getMaxInflight(), endpoint.getBatchSize(), this::deliver);
         registerMeters(metrics.registry(), key);
         if (endpoint.isTls() && !endpoint.isSslVerify()) {
             LOG.warn("""
@@ -188,7 +189,11 @@ public class BinanceConsumer extends DefaultConsumer {
         long receivedAt = nowMicros();
         String stream = FrameStream.peek(text);
         metrics.received(stream);
-        ReceivedFrame frame = new ReceivedFrame(text, stream, id, receivedAt);
+        int chars = text.length();
+        int max = endpoint.getMaxFrameBytes();
+        // a char is 1-3 UTF-8 bytes: count bytes only when the char count leaves it open
+        boolean oversized = chars > max || (chars * 3L > max && utf8Length(text) > max);
+        BinanceFrame frame = new BinanceFrame(text, stream, id, receivedAt, oversized);
         if (dispatcher.offer(frame, () -> vertx.runOnContext(v -> ws.resume()))) {
             ws.pause();
             pauses.increment();
@@ -234,29 +239,31 @@ public class BinanceConsumer extends DefaultConsumer {
     }
 
     /** Runs on the dispatcher thread, in arrival order. */
-    private void deliver(ReceivedFrame frame, Runnable done) {
+    private void deliver(List<BinanceFrame> frames, Runnable done) {
         Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
-        message.setBody(frame.text());
-        message.setHeader(BinanceHeaders.STREAM, frame.stream() != null ? frame.stream() : "unknown");
-        message.setHeader(BinanceHeaders.CONNECTION_ID, frame.connectionId());
-        // a decimal string, so any Kafka tool can read the record header; the long rides along as a property
-        message.setHeader(BinanceHeaders.RECEIVED_AT, Long.toString(frame.receivedAtMicros()));
-        exchange.setProperty(BinanceHeaders.RECEIVED_AT_MICROS_PROPERTY, frame.receivedAtMicros());
-        int chars = frame.text().length();
-        // a char is 1-3 UTF-8 bytes: count bytes only when the char count leaves it open
-        if (chars > endpoint.getMaxFrameBytes()
-                || (chars * 3L > endpoint.getMaxFrameBytes() && utf8Length(frame.text()) > endpoint.getMaxFrameBytes())) {
-            message.setHeader(BinanceHeaders.OVERSIZED, Boolean.TRUE);
+        BinanceFrame first = frames.get(0);
+        if (endpoint.getBatchSize() == 1) {
+            message.setBody(first.text());
+            message.setHeader(BinanceHeaders.STREAM, first.streamOrUnknown());
+            // a decimal string, so any Kafka tool can read the record header; the long rides along as a property
+            message.setHeader(BinanceHeaders.RECEIVED_AT, Long.toString(first.receivedAtMicros()));
+            exchange.setProperty(BinanceHeaders.RECEIVED_AT_MICROS_PROPERTY, first.receivedAtMicros());
+            if (first.oversized()) {
+                message.setHeader(BinanceHeaders.OVERSIZED, Boolean.TRUE);
+            }
+        } else {
+            message.setBody(frames);
         }
+        message.setHeader(BinanceHeaders.CONNECTION_ID, first.connectionId());
         try {
             getAsyncProcessor().process(exchange, doneSync -> {
                 try {
                     if (exchange.getException() != null) {
                         // the route's error policy dead-letters everything, so an exception left here means even
                         // that could not run (e.g. the dead-letter route already stopped at shutdown): count it
-                        // and log the frame in full, so it is never lost silently
-                        unaccounted(frame, exchange.getException());
+                        // and log the frames in full, so they are never lost silently
+                        frames.forEach(f -> unaccounted(f, exchange.getException()));
                     }
                 } finally {
                     releaseExchange(exchange, false);
@@ -264,13 +271,13 @@ public class BinanceConsumer extends DefaultConsumer {
                 }
             });
         } catch (Exception e) {
-            getExceptionHandler().handleException("Route failed on frame from " + frame.stream(), exchange, e);
+            frames.forEach(f -> unaccounted(f, e));
             releaseExchange(exchange, false);
             done.run();
         }
     }
 
-    private void unaccounted(ReceivedFrame frame, Throwable cause) {
+    private void unaccounted(BinanceFrame frame, Throwable cause) {
         metrics.deadLetterFailed(frame.stream(), "unaccounted");
         LOG.error("Frame neither written to Kafka nor dead-lettered ({}); logged here so it is not lost. "
                 + "stream={} connectionId={} receivedAt={} frame={}", cause.toString(), frame.stream(),
@@ -312,7 +319,7 @@ public class BinanceConsumer extends DefaultConsumer {
         if (dispatcher != null) {
             LOG.info("Binance consumer stopping: draining {} queued and {} in-flight frames", dispatcher.queued(),
                     dispatcher.inflight());
-            for (ReceivedFrame left : dispatcher.stop(DRAIN_TIMEOUT_MILLIS)) {
+            for (BinanceFrame left : dispatcher.stop(DRAIN_TIMEOUT_MILLIS)) {
                 unaccounted(left, new IllegalStateException("shutdown drain timed out"));
             }
             awaitInflight();

@@ -46,6 +46,9 @@ public class BinanceEndpoint extends DefaultEndpoint {
     private int queueCapacity = 10_000;
     @UriParam(defaultValue = "50000", description = "Exchanges that may await their Kafka outcome at once")
     private int maxInflight = 50_000;
+    @UriParam(defaultValue = "1", description = "Frames per exchange: 1 gives one exchange per frame (String body);"
+            + " more gives a List<BinanceFrame> body of up to this many frames already queued (never waits for more)")
+    private int batchSize = 1;
     @UriParam(defaultValue = "MILLISECOND", enums = "MILLISECOND,MICROSECOND", description = "Binance timeUnit for event timestamps")
     private String timeUnit = "MILLISECOND";
 
@@ -82,6 +85,7 @@ public class BinanceEndpoint extends DefaultEndpoint {
         positive("connectTimeout", connectTimeout);
         positive("queueCapacity", queueCapacity);
         positive("maxInflight", maxInflight);
+        positive("batchSize", batchSize);
         if (reconnectMaxDelay < reconnectInitialDelay) {
             throw new IllegalArgumentException("binance endpoint: reconnectMaxDelay (" + reconnectMaxDelay
                     + ") must be >= reconnectInitialDelay (" + reconnectInitialDelay + ")");
@@ -149,6 +153,8 @@ public class BinanceEndpoint extends DefaultEndpoint {
     public void setQueueCapacity(int queueCapacity) { this.queueCapacity = queueCapacity; }
     public int getMaxInflight() { return maxInflight; }
     public void setMaxInflight(int maxInflight) { this.maxInflight = maxInflight; }
+    public int getBatchSize() { return batchSize; }
+    public void setBatchSize(int batchSize) { this.batchSize = batchSize; }
     public String getTimeUnit() { return timeUnit; }
     public void setTimeUnit(String timeUnit) { this.timeUnit = timeUnit; }
 }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * as soon as the record is handed to the Kafka producer, and the Kafka outcome arrives later on the
  * {@code done} callback. Per-symbol order holds because the producer keeps send order per partition.
  *
- * <p>Back-pressure instead of loss: at most {@code maxInflight} exchanges may await their Kafka outcome;
+ * <p>Back-pressure instead of loss: at most {@code maxInflight} frames may await their Kafka outcome;
  * when that is reached the thread waits, the queue grows, and above the high watermark the caller pauses
  * the socket (TCP pushes back to the exchange). Nothing is ever dropped here.
  */
@@ -26,22 +26,32 @@ final class FrameDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(FrameDispatcher.class);
 
     interface Sink {
-        /** Delivers one frame; must call {@code done.run()} exactly once when its outcome is final. */
-        void deliver(ReceivedFrame frame, Runnable done);
+        /**
+         * Delivers frames in arrival order (one exchange); must call {@code done.run()} exactly once when
+         * their outcome is final.
+         */
+        void deliver(java.util.List<BinanceFrame> frames, Runnable done);
     }
 
-    private final BlockingQueue<ReceivedFrame> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<BinanceFrame> queue = new LinkedBlockingQueue<>();
     private final Semaphore inflight;
     private final int maxInflight;
     private final int highWatermark;
     private final int lowWatermark;
     private final Sink sink;
+    private final int batchSize;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean paused;
     private volatile Runnable resumeAction = () -> { };
 
-    FrameDispatcher(String name, int queueCapacity, int maxInflight, Sink sink) {
+    /**
+     * @param batchSize at most this many frames per exchange: the ones already queued, never waiting for
+     *                  more, so batching costs no latency and only kicks in when frames arrive faster than
+     *                  one exchange at a time can carry them
+     */
+    FrameDispatcher(String name, int queueCapacity, int maxInflight, int batchSize, Sink sink) {
+        this.batchSize = batchSize;
         this.maxInflight = maxInflight;
         this.inflight = new Semaphore(maxInflight);
         this.highWatermark = queueCapacity;
@@ -62,7 +72,7 @@ final class FrameDispatcher {
      *               for a pause
      * @return true when the caller must pause reading: the queue is above its high watermark
      */
-    boolean offer(ReceivedFrame frame, Runnable resume) {
+    boolean offer(BinanceFrame frame, Runnable resume) {
         queue.add(frame);
         if (!paused && queue.size() >= highWatermark) {
             paused = true;
@@ -88,22 +98,28 @@ final class FrameDispatcher {
     private void run() {
         while (running || !queue.isEmpty()) {
             try {
-                ReceivedFrame frame = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (frame == null) {
+                BinanceFrame first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
                     continue;
                 }
-                inflight.acquire();
+                java.util.List<BinanceFrame> frames = new java.util.ArrayList<>(Math.min(batchSize, 64));
+                frames.add(first);
+                if (batchSize > 1) {
+                    queue.drainTo(frames, Math.min(batchSize - 1, Math.max(0, inflight.availablePermits() - 1)));
+                }
+                inflight.acquire(frames.size());
                 if (paused && queue.size() <= lowWatermark) {
                     paused = false;
                     resumeAction.run();
                 }
+                int permits = frames.size();
                 try {
-                    sink.deliver(frame, inflight::release);
+                    sink.deliver(frames, () -> inflight.release(permits));
                 } catch (RuntimeException e) {
                     // the sink accounts for its own failures; reaching here is a bug, but keep the stream going
-                    inflight.release();
-                    LOG.error("Unexpected failure handing a frame from {} to the route; frame: {}", frame.stream(),
-                            frame.text(), e);
+                    inflight.release(permits);
+                    LOG.error("Unexpected failure handing {} frame(s) to the route; first frame: {}", permits,
+                            first.text(), e);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -118,7 +134,7 @@ final class FrameDispatcher {
      * @return the frames that were still queued when the wait ran out (empty after a clean drain); the
      * caller must account for them
      */
-    java.util.List<ReceivedFrame> stop(long timeoutMillis) {
+    java.util.List<BinanceFrame> stop(long timeoutMillis) {
         running = false;
         try {
             thread.join(timeoutMillis);
@@ -130,7 +146,7 @@ final class FrameDispatcher {
                     queue.size(), timeoutMillis);
             thread.interrupt();
         }
-        java.util.List<ReceivedFrame> left = new java.util.ArrayList<>();
+        java.util.List<BinanceFrame> left = new java.util.ArrayList<>();
         queue.drainTo(left);
         return left;
     }

@@ -1,18 +1,23 @@
 package io.k2.binance.config;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import io.k2.binance.avro.SingleObjectEncoder;
 import io.k2.binance.component.StreamSet;
 import io.k2.binance.normalize.BinanceNormalizer;
+import io.k2.binance.normalize.EventType;
 import io.k2.binance.normalize.SymbolCatalog;
 import io.k2.binance.observe.BinanceConnectionHealthCheck;
 import io.k2.binance.observe.KafkaBrokerHealthCheck;
 import io.k2.binance.pipeline.DeadLetterStep;
+import io.k2.binance.pipeline.DeadLetters;
 import io.k2.binance.pipeline.DeliveryAccounting;
 import io.k2.binance.pipeline.EncodeStep;
 import io.k2.binance.pipeline.NormalizeStep;
+import io.k2.binance.pipeline.Topics;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -45,10 +50,18 @@ public class K2Configuration implements CamelConfiguration {
         SymbolCatalog catalog = SymbolCatalogLoader.load(settings, symbols);
 
         context.getRegistry().bind("k2Settings", settings);
-        context.getRegistry().bind("normalize", new NormalizeStep(new BinanceNormalizer(catalog)));
-        context.getRegistry().bind("encode", new EncodeStep(new SingleObjectEncoder()));
-        context.getRegistry().bind("delivered", new DeliveryAccounting(context));
-        context.getRegistry().bind("deadLetter", new DeadLetterStep(context));
+        Map<EventType, String> topicByType = new EnumMap<>(EventType.class);
+        for (EventType type : EventType.values()) {
+            topicByType.put(type, settings.topicFor(type));
+        }
+        Topics topics = new Topics(topicByType, settings.get("k2.kafka.topic.dead-letter"));
+        DeadLetters deadLetters = new DeadLetters(topics.deadLetter());
+        DeliveryAccounting delivered = new DeliveryAccounting(context);
+        context.getRegistry().bind("normalize", new NormalizeStep(context, new BinanceNormalizer(catalog), topics,
+                deadLetters));
+        context.getRegistry().bind("encode", new EncodeStep(new SingleObjectEncoder(), deadLetters));
+        context.getRegistry().bind("delivered", delivered);
+        context.getRegistry().bind("deadLetter", new DeadLetterStep(context, deadLetters, delivered));
 
         context.getRegistry().bind("binanceConnectionHealth", new BinanceConnectionHealthCheck());
         KafkaBrokerHealthCheck kafkaHealth = new KafkaBrokerHealthCheck(settings.get("k2.kafka.brokers"),

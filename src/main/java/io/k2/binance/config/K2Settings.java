@@ -127,7 +127,7 @@ public final class K2Settings {
         });
         for (String key : List.of("k2.binance.max-frame-bytes", "k2.binance.reconnect-initial-delay-ms",
                 "k2.binance.reconnect-max-delay-ms", "k2.binance.connect-timeout-ms", "k2.ingest.queue-capacity",
-                "k2.ingest.max-inflight", "k2.kafka.batch-size", "k2.kafka.delivery-timeout-ms",
+                "k2.ingest.max-inflight", "k2.ingest.batch-size", "k2.kafka.batch-size", "k2.kafka.delivery-timeout-ms",
                 "k2.kafka.request-timeout-ms", "k2.kafka.max-block-ms")) {
             check(problems, key, v -> requirePositive(v));
         }

@@ -1,115 +1,129 @@
 package io.k2.binance.pipeline;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
+import io.k2.binance.component.BinanceFrame;
 import io.k2.binance.component.BinanceHeaders;
-import io.k2.binance.normalize.BadInputException;
-import io.k2.binance.normalize.BadInputReason;
-import io.k2.binance.observe.PipelineMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.support.DefaultExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Route steps of the {@code dead-letter} route: {@link #prepare} turns a failed exchange into a
- * dead-letter record (value = the raw frame, headers = why), {@link #written} counts it once Kafka has it,
- * {@link #failed} is the last resort when even that write fails.
+ * Route steps of the {@code dead-letter} route, which the ingest route's error policy calls when an
+ * exchange failed, in practice because Kafka refused some of its records after the producer's retries.
+ * {@link #prepare} counts the records Kafka did ack (camel-kafka marks them with their RecordMetadata)
+ * and turns every other one into a dead letter with the raw frame; {@link #written} counts those once
+ * Kafka has them; {@link #failed} is the last resort: the frame in full at ERROR, and a counter.
  */
 public class DeadLetterStep {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterStep.class);
-    /** Kafka's default max.request.size is 1 MiB; an oversized frame is cut to this so its record still fits. */
-    static final int MAX_FRAME_IN_RECORD = 256 * 1024;
-    private static final int MAX_ERROR_CHARS = 1_000;
 
     private final CamelContext context;
-    private final DeadLetterLog log = new DeadLetterLog();
-    private volatile PipelineMetrics metrics;
+    private final DeadLetters deadLetters;
+    private final DeliveryAccounting accounting;
 
-    public DeadLetterStep(CamelContext context) {
+    public DeadLetterStep(CamelContext context, DeadLetters deadLetters, DeliveryAccounting accounting) {
         this.context = context;
+        this.deadLetters = deadLetters;
+        this.accounting = accounting;
     }
 
+    @SuppressWarnings("unchecked")
     public void prepare(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String reason = reasonOf(cause);
-        String error = cause == null ? "unknown" : abbreviate(describe(cause));
-        String raw = exchange.getProperty(PipelineHeaders.RAW_FRAME_PROPERTY, String.class);
         Message message = exchange.getMessage();
-        if (raw == null) {
-            Object body = message.getBody();
-            raw = body instanceof String s ? s : "";
+        List<?> body = message.getBody(List.class);
+        List<Exchange> letters = new ArrayList<>();
+        long now = DeliveryAccounting.nowMicros();
+        if (body != null && !body.isEmpty() && body.get(0) instanceof Exchange) {
+            for (Exchange record : (List<Exchange>) body) {
+                if (acked(record)) {
+                    accounting.count(record, now);
+                    continue;
+                }
+                Throwable why = record.getException() != null ? record.getException() : cause;
+                String reason = DeadLetters.reasonOf(why);
+                String error = DeadLetters.describe(why);
+                if (record.getProperty(RecordOutcome.PROPERTY) == RecordOutcome.DEAD_LETTER) {
+                    // a dead letter that could not be written: try once more, with its original reason
+                    reason = record.getIn().getHeader(PipelineHeaders.REASON, String.class);
+                    error = record.getIn().getHeader(PipelineHeaders.ERROR, String.class) + " (first write failed: "
+                            + DeadLetters.describe(why) + ")";
+                }
+                letters.add(letter(record.getIn().getHeader(BinanceHeaders.STREAM, String.class),
+                        record.getIn().getHeader(BinanceHeaders.CONNECTION_ID, String.class),
+                        record.getProperty(BinanceHeaders.RECEIVED_AT_MICROS_PROPERTY, Long.class),
+                        record.getProperty(PipelineHeaders.RAW_FRAME_PROPERTY, String.class),
+                        record.getIn().getHeader(PipelineHeaders.EVENT_ID, String.class), reason, error));
+            }
+        } else {
+            // failed before records were built: every frame of the exchange is dead-lettered
+            for (BinanceFrame f : NormalizeStep.frames(exchange)) {
+                letters.add(letter(f.streamOrUnknown(), f.connectionId(), f.receivedAtMicros(), f.text(), null,
+                        DeadLetters.reasonOf(cause), cause == null ? "unknown" : DeadLetters.describe(cause)));
+            }
         }
-        byte[] value = raw.getBytes(StandardCharsets.UTF_8);
-        // the failed attempt's routing headers must not leak into the dead-letter record
-        message.removeHeaders("kafka.*");
-        message.removeHeader(PipelineHeaders.SCHEMA_FINGERPRINT);
-        message.removeHeader(BinanceHeaders.OVERSIZED);
-        String stream = message.getHeader(BinanceHeaders.STREAM, String.class);
-        message.setHeader(PipelineHeaders.REASON, reason);
-        message.setHeader(PipelineHeaders.ERROR, error);
-        if (value.length > MAX_FRAME_IN_RECORD) {
-            message.setHeader(PipelineHeaders.TRUNCATED, "true");
-            message.setHeader(PipelineHeaders.FRAME_BYTES, Integer.toString(value.length));
-            value = Arrays.copyOf(value, MAX_FRAME_IN_RECORD);
-        }
-        // keyed by stream, so one stream's dead letters share a partition. Bad input keeps arrival order;
-        // Kafka rejections arrive in the order their sends finally failed, which can differ.
-        message.setHeader(KafkaConstants.KEY, stream == null ? "unknown" : stream);
-        message.setBody(value);
-        log.warn(reason, stream, error, raw.length() > 300 ? raw.substring(0, 300) + "...(" + raw.length() + " chars)" : raw);
+        message.setBody(letters);
     }
 
+    /** camel-kafka sets RecordMetadata on every completed record, failed ones too (offset -1): check both. */
+    private static boolean acked(Exchange record) {
+        return record.getException() == null && record.getIn().getHeader(KafkaConstants.KAFKA_RECORD_META) != null;
+    }
+
+    private Exchange letter(String stream, String connectionId, Long receivedAt, String raw, String eventId,
+                            String reason, String error) {
+        Exchange letter = new DefaultExchange(context);
+        Message m = letter.getIn();
+        m.setHeader(BinanceHeaders.STREAM, stream == null ? "unknown" : stream);
+        m.setHeader(BinanceHeaders.CONNECTION_ID, connectionId);
+        if (receivedAt != null) {
+            m.setHeader(BinanceHeaders.RECEIVED_AT, Long.toString(receivedAt));
+            letter.setProperty(BinanceHeaders.RECEIVED_AT_MICROS_PROPERTY, receivedAt);
+        }
+        if (eventId != null) {
+            m.setHeader(PipelineHeaders.EVENT_ID, eventId);
+        }
+        letter.setProperty(PipelineHeaders.RAW_FRAME_PROPERTY, raw);
+        deadLetters.make(letter, raw, reason, error);
+        return letter;
+    }
+
+    /** The dead letters are in Kafka. */
+    @SuppressWarnings("unchecked")
     public void written(Exchange exchange) {
-        Message message = exchange.getMessage();
-        metrics().deadLettered(message.getHeader(BinanceHeaders.STREAM, String.class),
-                message.getHeader(PipelineHeaders.REASON, String.class));
+        long now = DeliveryAccounting.nowMicros();
+        for (Exchange letter : (List<Exchange>) exchange.getMessage().getBody(List.class)) {
+            accounting.count(letter, now);
+        }
     }
 
+    /** Even the dead-letter write failed: log each unwritten frame in full, so it is not lost, and count it. */
+    @SuppressWarnings("unchecked")
     public void failed(Exchange exchange) {
-        Message message = exchange.getMessage();
-        String stream = message.getHeader(BinanceHeaders.STREAM, String.class);
-        String reason = message.getHeader(PipelineHeaders.REASON, String.class);
-        metrics().deadLetterFailed(stream, reason);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        byte[] body = message.getBody(byte[].class);
-        LOG.error("Could not write to the dead-letter topic ({}); the frame is logged here so it is not lost. "
-                        + "stream={} reason={} error=\"{}\" receivedAt={} frame={}", cause, stream, reason,
-                message.getHeader(PipelineHeaders.ERROR), message.getHeader(BinanceHeaders.RECEIVED_AT),
-                body == null ? "" : new String(body, StandardCharsets.UTF_8));
-    }
-
-    static String reasonOf(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof BadInputException bad) {
-                return bad.reason().tag();
+        long now = DeliveryAccounting.nowMicros();
+        for (Exchange letter : (List<Exchange>) exchange.getMessage().getBody(List.class)) {
+            Message m = letter.getIn();
+            if (acked(letter)) {
+                accounting.count(letter, now);
+                continue;
             }
-            if (t.getClass().getName().startsWith("org.apache.kafka.")) {
-                return BadInputReason.KAFKA_REJECTED.tag();
-            }
+            String stream = m.getHeader(BinanceHeaders.STREAM, String.class);
+            String reason = m.getHeader(PipelineHeaders.REASON, String.class);
+            accounting.metrics().deadLetterFailed(stream, reason);
+            byte[] body = m.getBody(byte[].class);
+            LOG.error("Could not write to the dead-letter topic ({}); the frame is logged here so it is not lost. "
+                            + "stream={} reason={} error=\"{}\" receivedAt={} frame={}", cause, stream, reason,
+                    m.getHeader(PipelineHeaders.ERROR), m.getHeader(BinanceHeaders.RECEIVED_AT),
+                    body == null ? "" : new String(body, StandardCharsets.UTF_8));
         }
-        return BadInputReason.INTERNAL_ERROR.tag();
-    }
-
-    private static String describe(Throwable cause) {
-        return cause instanceof BadInputException ? cause.getMessage()
-                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-    }
-
-    private static String abbreviate(String s) {
-        return s == null ? "" : s.length() <= MAX_ERROR_CHARS ? s : s.substring(0, MAX_ERROR_CHARS) + "...";
-    }
-
-    private PipelineMetrics metrics() {
-        PipelineMetrics m = metrics;
-        if (m == null) {
-            m = PipelineMetrics.of(context);
-            metrics = m;
-        }
-        return m;
     }
 }

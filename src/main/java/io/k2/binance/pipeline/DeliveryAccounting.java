@@ -1,15 +1,18 @@
 package io.k2.binance.pipeline;
 
+import java.util.List;
+
 import io.k2.binance.component.BinanceHeaders;
 import io.k2.binance.observe.PipelineMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 /**
- * Route step {@code delivered}, after the Kafka send: the route only gets there once Kafka has acked, so
- * this counts acked records and their receive-to-ack latency. {@link #control} counts control frames
- * (bean step {@code controlFrames}).
+ * Route step {@code delivered}, after the Kafka send: the route only gets there once Kafka has acked
+ * every record of the exchange, so this counts them: data records as acked (with their receive-to-ack
+ * latency), dead letters by stream and reason.
  */
 public class DeliveryAccounting implements Processor {
 
@@ -21,19 +24,28 @@ public class DeliveryAccounting implements Processor {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public void process(Exchange exchange) {
-        Long receivedAt = exchange.getProperty(BinanceHeaders.RECEIVED_AT_MICROS_PROPERTY, Long.class);
-        metrics().acked(exchange.getMessage().getHeader(BinanceHeaders.STREAM, String.class),
-                exchange.getMessage().getHeader(PipelineHeaders.EVENT_TYPE, String.class),
-                receivedAt == null ? 0 : receivedAt, nowMicros());
+        long now = nowMicros();
+        for (Exchange record : (List<Exchange>) exchange.getMessage().getBody(List.class)) {
+            count(record, now);
+        }
     }
 
-    /** Frames that are not events (subscription responses, serverShutdown): counted, not sent anywhere. */
-    public void control(Exchange exchange) {
-        metrics().control(exchange.getMessage().getHeader(PipelineHeaders.CONTROL, String.class));
+    /** Counts one record Kafka has acked. */
+    void count(Exchange record, long nowMicros) {
+        Message m = record.getIn();
+        String stream = m.getHeader(BinanceHeaders.STREAM, String.class);
+        if (record.getProperty(RecordOutcome.PROPERTY) == RecordOutcome.DEAD_LETTER) {
+            metrics().deadLettered(stream, m.getHeader(PipelineHeaders.REASON, String.class));
+        } else {
+            Long receivedAt = record.getProperty(BinanceHeaders.RECEIVED_AT_MICROS_PROPERTY, Long.class);
+            metrics().acked(stream, m.getHeader(PipelineHeaders.EVENT_TYPE, String.class),
+                    receivedAt == null ? 0 : receivedAt, nowMicros);
+        }
     }
 
-    private PipelineMetrics metrics() {
+    PipelineMetrics metrics() {
         PipelineMetrics m = metrics;
         if (m == null) {
             m = PipelineMetrics.of(context);
@@ -42,7 +54,7 @@ public class DeliveryAccounting implements Processor {
         return m;
     }
 
-    private static long nowMicros() {
+    static long nowMicros() {
         java.time.Instant now = java.time.Instant.now();
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }

@@ -1,52 +1,118 @@
 package io.k2.binance.pipeline;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import io.k2.binance.component.BinanceFrame;
 import io.k2.binance.component.BinanceHeaders;
 import io.k2.binance.normalize.BadInputException;
 import io.k2.binance.normalize.BadInputReason;
 import io.k2.binance.normalize.BinanceNormalizer;
 import io.k2.binance.normalize.ControlFrameException;
 import io.k2.binance.normalize.NormalizedEvent;
+import io.k2.binance.observe.PipelineMetrics;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.support.DefaultExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Route step {@code normalize}: JSON frame in, Avro record out, with the headers the rest of the route
- * and the Kafka record need. Bad input throws {@link BadInputException}; the route's error policy
- * dead-letters it.
+ * Route step {@code normalize}: the frames of one exchange in, one Kafka record per frame out (body
+ * {@code List<Exchange>}, which camel-kafka sends as one record each, with its own key, topic and headers).
+ * Each record is an Avro record for its event topic, or, for bad input, a dead letter with the raw frame
+ * and the reason. Frames that are not events (subscription responses, serverShutdown) are counted and
+ * dropped here. One bad frame never fails the others.
  */
 public class NormalizeStep implements Processor {
 
-    private final BinanceNormalizer normalizer;
+    private static final Logger LOG = LoggerFactory.getLogger(NormalizeStep.class);
 
-    public NormalizeStep(BinanceNormalizer normalizer) {
+    private final CamelContext context;
+    private final BinanceNormalizer normalizer;
+    private final Topics topics;
+    private final DeadLetters deadLetters;
+    private volatile PipelineMetrics metrics;
+
+    public NormalizeStep(CamelContext context, BinanceNormalizer normalizer, Topics topics, DeadLetters deadLetters) {
+        this.context = context;
         this.normalizer = normalizer;
+        this.topics = topics;
+        this.deadLetters = deadLetters;
     }
 
     @Override
     public void process(Exchange exchange) {
-        Message message = exchange.getMessage();
-        String frame = message.getBody(String.class);
-        exchange.setProperty(PipelineHeaders.RAW_FRAME_PROPERTY, frame);
-        if (Boolean.TRUE.equals(message.getHeader(BinanceHeaders.OVERSIZED))) {
-            throw new BadInputException(BadInputReason.OVERSIZED_FRAME, "frame of " + frame.length()
-                    + " characters is larger than k2.binance.max-frame-bytes");
+        List<BinanceFrame> frames = frames(exchange);
+        List<Exchange> records = new ArrayList<>(frames.size());
+        for (BinanceFrame frame : frames) {
+            Exchange record = newRecord(frame);
+            try {
+                if (frame.oversized()) {
+                    throw new BadInputException(BadInputReason.OVERSIZED_FRAME, "frame of " + frame.text().length()
+                            + " characters is larger than k2.binance.max-frame-bytes");
+                }
+                NormalizedEvent event = normalizer.normalize(frame.text(), frame.stream(), frame.receivedAtMicros());
+                Message m = record.getIn();
+                m.setHeader(BinanceHeaders.STREAM, event.stream());
+                m.setHeader(PipelineHeaders.EVENT_TYPE, event.type().streamType());
+                m.setHeader(PipelineHeaders.EVENT_ID, event.messageId());
+                m.setHeader(KafkaConstants.KEY, event.symbol());
+                m.setHeader(KafkaConstants.OVERRIDE_TOPIC, topics.of(event.type()));
+                m.setBody(event.record());
+                record.setProperty(RecordOutcome.PROPERTY, RecordOutcome.DATA);
+            } catch (ControlFrameException control) {
+                metrics().control(control.kind().name());
+                continue;
+            } catch (BadInputException bad) {
+                deadLetters.make(record, frame.text(), bad.reason().tag(), bad.getMessage());
+            } catch (RuntimeException bug) {
+                LOG.error("Normalizing a frame from {} failed unexpectedly; it is dead-lettered as internal_error",
+                        frame.streamOrUnknown(), bug);
+                deadLetters.make(record, frame.text(), BadInputReason.INTERNAL_ERROR.tag(), DeadLetters.describe(bug));
+            }
+            records.add(record);
         }
-        String stream = message.getHeader(BinanceHeaders.STREAM, String.class);
+        exchange.getMessage().setBody(records);
+    }
+
+    private Exchange newRecord(BinanceFrame frame) {
+        Exchange record = new DefaultExchange(context);
+        record.setProperty(PipelineHeaders.RAW_FRAME_PROPERTY, frame.text());
+        record.setProperty(BinanceHeaders.RECEIVED_AT_MICROS_PROPERTY, frame.receivedAtMicros());
+        Message m = record.getIn();
+        m.setHeader(BinanceHeaders.STREAM, frame.streamOrUnknown());
+        m.setHeader(BinanceHeaders.CONNECTION_ID, frame.connectionId());
+        // a decimal string, so any Kafka tool can read the record header
+        m.setHeader(BinanceHeaders.RECEIVED_AT, Long.toString(frame.receivedAtMicros()));
+        return record;
+    }
+
+    /** A batch from the endpoint (batchSize > 1), or the single frame of a batchSize=1 endpoint. */
+    @SuppressWarnings("unchecked")
+    static List<BinanceFrame> frames(Exchange exchange) {
+        Message m = exchange.getMessage();
+        Object body = m.getBody();
+        if (body instanceof List<?> list) {
+            return (List<BinanceFrame>) list;
+        }
         Long receivedAt = exchange.getProperty(BinanceHeaders.RECEIVED_AT_MICROS_PROPERTY, Long.class);
-        NormalizedEvent event;
-        try {
-            event = normalizer.normalize(frame, "unknown".equals(stream) ? null : stream,
-                    receivedAt != null ? receivedAt : System.currentTimeMillis() * 1000);
-        } catch (ControlFrameException control) {
-            message.setHeader(PipelineHeaders.CONTROL, control.kind().name());
-            return;
+        String stream = m.getHeader(BinanceHeaders.STREAM, String.class);
+        return List.of(new BinanceFrame(m.getBody(String.class), "unknown".equals(stream) ? null : stream,
+                m.getHeader(BinanceHeaders.CONNECTION_ID, String.class),
+                receivedAt != null ? receivedAt : System.currentTimeMillis() * 1000,
+                Boolean.TRUE.equals(m.getHeader(BinanceHeaders.OVERSIZED))));
+    }
+
+    private PipelineMetrics metrics() {
+        PipelineMetrics m = metrics;
+        if (m == null) {
+            m = PipelineMetrics.of(context);
+            metrics = m;
         }
-        message.setHeader(BinanceHeaders.STREAM, event.stream());
-        message.setHeader(PipelineHeaders.EVENT_TYPE, event.type().streamType());
-        message.setHeader(PipelineHeaders.EVENT_ID, event.messageId());
-        message.setHeader(KafkaConstants.KEY, event.symbol());
-        message.setBody(event.record());
+        return m;
     }
 }

@@ -6,14 +6,12 @@ package io.k2.binance.pipeline;
  */
 public final class PipelineHeaders {
 
-    /** trade, aggTrade, bookTicker, depth or kline; the routes choose the topic by it. */
+    /** trade, aggTrade, bookTicker, depth or kline. */
     public static final String EVENT_TYPE = "k2.eventType";
     /** The record's deterministic message_id. */
     public static final String EVENT_ID = "k2.eventId";
     /** Hex CRC-64-AVRO fingerprint of the writer schema (also in the value's single-object header). */
     public static final String SCHEMA_FINGERPRINT = "k2.schemaFingerprint";
-    /** Set on frames that are not events (subscription responses, serverShutdown): RESPONSE, SERVER_SHUTDOWN. */
-    public static final String CONTROL = "k2.control";
     /** Dead-letter records: why the frame is there (a BadInputReason tag). */
     public static final String REASON = "k2.reason";
     /** Dead-letter records: the error message. */

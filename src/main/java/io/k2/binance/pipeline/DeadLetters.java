@@ -1,0 +1,77 @@
+package io.k2.binance.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import io.k2.binance.component.BinanceHeaders;
+import io.k2.binance.normalize.BadInputException;
+import io.k2.binance.normalize.BadInputReason;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.kafka.KafkaConstants;
+
+/**
+ * Turns a record exchange into a dead letter: value = the raw frame, headers = why. Used for bad input
+ * (at normalize time) and for records Kafka refused (in the dead-letter route).
+ */
+public final class DeadLetters {
+
+    /** Kafka's default max.request.size is 1 MiB; an oversized frame is cut to this so its record still fits. */
+    static final int MAX_FRAME_IN_RECORD = 256 * 1024;
+    private static final int MAX_ERROR_CHARS = 1_000;
+
+    private final String topic;
+    private final DeadLetterLog log = new DeadLetterLog();
+
+    public DeadLetters(String topic) {
+        this.topic = topic;
+    }
+
+    /**
+     * Makes {@code record} a dead letter for {@code rawFrame}. Keeps the stream, connection id and receive
+     * time headers; drops everything a data record had.
+     */
+    public void make(Exchange record, String rawFrame, String reason, String error) {
+        Message m = record.getIn();
+        String stream = m.getHeader(BinanceHeaders.STREAM, String.class);
+        m.removeHeaders("kafka.*");
+        m.removeHeader(PipelineHeaders.SCHEMA_FINGERPRINT);
+        m.removeHeader(PipelineHeaders.EVENT_TYPE);
+        byte[] value = rawFrame == null ? new byte[0] : rawFrame.getBytes(StandardCharsets.UTF_8);
+        String errorText = error == null ? "" : error.length() <= MAX_ERROR_CHARS ? error
+                : error.substring(0, MAX_ERROR_CHARS) + "...";
+        m.setHeader(PipelineHeaders.REASON, reason);
+        m.setHeader(PipelineHeaders.ERROR, errorText);
+        if (value.length > MAX_FRAME_IN_RECORD) {
+            m.setHeader(PipelineHeaders.TRUNCATED, "true");
+            m.setHeader(PipelineHeaders.FRAME_BYTES, Integer.toString(value.length));
+            value = Arrays.copyOf(value, MAX_FRAME_IN_RECORD);
+        }
+        // keyed by stream, so one stream's dead letters share a partition. Bad input keeps arrival order;
+        // Kafka rejections arrive in the order their sends finally failed, which can differ.
+        m.setHeader(KafkaConstants.KEY, stream == null ? "unknown" : stream);
+        m.setHeader(KafkaConstants.OVERRIDE_TOPIC, topic);
+        m.setBody(value);
+        record.setProperty(RecordOutcome.PROPERTY, RecordOutcome.DEAD_LETTER);
+        log.warn(reason, stream, errorText, rawFrame == null ? "" : rawFrame.length() > 300
+                ? rawFrame.substring(0, 300) + "...(" + rawFrame.length() + " chars)" : rawFrame);
+    }
+
+    /** The reason tag for a failure: the bad-input reason, kafka_rejected, or internal_error. */
+    public static String reasonOf(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof BadInputException bad) {
+                return bad.reason().tag();
+            }
+            if (t.getClass().getName().startsWith("org.apache.kafka.")) {
+                return BadInputReason.KAFKA_REJECTED.tag();
+            }
+        }
+        return BadInputReason.INTERNAL_ERROR.tag();
+    }
+
+    public static String describe(Throwable cause) {
+        return cause instanceof BadInputException ? cause.getMessage()
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+}
