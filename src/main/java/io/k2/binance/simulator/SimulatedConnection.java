@@ -1,5 +1,6 @@
 package io.k2.binance.simulator;
 
+import io.netty.channel.Channel;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
@@ -140,7 +141,9 @@ final class SimulatedConnection {
     void dropAbruptly() {
         if (!closed) {
             closed = true;
-            ((ConnectionBase) upgradeRequest.connection()).channel().close();
+            // Straight to the transport: a pipeline close would let the WebSocket handlers send a close frame.
+            Channel channel = ((ConnectionBase) upgradeRequest.connection()).channel();
+            channel.unsafe().close(channel.voidPromise());
         }
     }
 
