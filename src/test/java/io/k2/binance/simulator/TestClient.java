@@ -66,6 +66,11 @@ final class TestClient implements AutoCloseable {
 
     /** {@code tls} may be null for ws://; with it, the host name is verified as a browser would. */
     static TestClient connect(String url, SSLSocketFactory tls, boolean keepMessages) throws IOException {
+        return connect(url, tls, keepMessages, true);
+    }
+
+    /** With {@code read} false nothing is read after the handshake: a client that has stalled. */
+    static TestClient connect(String url, SSLSocketFactory tls, boolean keepMessages, boolean read) throws IOException {
         URI uri = URI.create(url);
         Socket socket;
         if (tls != null) {
@@ -98,6 +103,9 @@ final class TestClient implements AutoCloseable {
             throw new HandshakeRefused(code, status);
         }
         TestClient client = new TestClient(socket, in, keepMessages);
+        if (!read) {
+            return client;
+        }
         Thread reader = new Thread(client::readLoop, "test-ws-reader");
         reader.setDaemon(true);
         reader.start();
