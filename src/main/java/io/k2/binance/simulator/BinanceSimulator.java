@@ -214,7 +214,7 @@ public final class BinanceSimulator implements AutoCloseable {
             subscriptions.subscribe(c, name);
         }
         if (replay != null) {
-            replay.start(c, subscriptions, vertx, () -> c.backoffs++);
+            replay.start(c, subscriptions, vertx);
         }
     }
 

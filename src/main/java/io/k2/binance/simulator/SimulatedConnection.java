@@ -36,7 +36,6 @@ final class SimulatedConnection {
     final Set<String> subscriptions = new LinkedHashSet<>();
     final IncomingRateLimit rateLimit;
     long backoffTick = -1;
-    long backoffs;
 
     private final ServerWebSocket ws;
     private final HttpServerRequest upgradeRequest;
