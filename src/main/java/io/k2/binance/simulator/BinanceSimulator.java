@@ -63,6 +63,8 @@ public final class BinanceSimulator implements AutoCloseable {
     private long timerId = -1;
     private long housekeepingId = -1;
     private volatile boolean closed;
+    /** Set once the event loop is going away; calls after that fail fast instead of timing out. */
+    private volatile boolean stopped;
 
     private BinanceSimulator(SimulatorConfig config) {
         this.config = config;
@@ -411,6 +413,7 @@ public final class BinanceSimulator implements AutoCloseable {
         } catch (RuntimeException e) {
             // Stopping goes on: the Vert.x instance and the files must go whatever happened above.
         } finally {
+            stopped = true;
             waitFor(vertx.close().toCompletionStage().toCompletableFuture());
             ledger.close();
             if (certificate != null) {
@@ -420,6 +423,9 @@ public final class BinanceSimulator implements AutoCloseable {
     }
 
     private <T> T onLoop(Supplier<T> action) {
+        if (stopped) {
+            throw new IllegalStateException("the simulator is stopped");
+        }
         if (Vertx.currentContext() == loop) {
             return action.get();
         }

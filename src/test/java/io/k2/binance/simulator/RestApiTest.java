@@ -45,15 +45,18 @@ class RestApiTest extends SimulatorTestSupport {
 
     @Test
     void exchangeInfoDescribesTheSimulatedSymbols() throws Exception {
-        start(config().symbols(List.of("btcusdt", "ETHBTC", "ADAUSDT:ADA/USDT")));
+        start(config().symbols(List.of("btcusdt", "ETHBTC", "ADAUSDT:ADA/USDT", "dogefdusd")));
         JsonNode all = parse(get("/api/v3/exchangeInfo").body());
-        assertThat(all.get("symbols")).hasSize(3);
+        assertThat(all.get("symbols")).hasSize(4);
         JsonNode btc = all.get("symbols").get(0);
         assertThat(btc.get("symbol").asText()).isEqualTo("BTCUSDT");
         assertThat(btc.get("status").asText()).isEqualTo("TRADING");
         assertThat(btc.get("baseAsset").asText()).isEqualTo("BTC");
         assertThat(btc.get("quoteAsset").asText()).isEqualTo("USDT");
         assertThat(all.get("symbols").get(2).get("baseAsset").asText()).isEqualTo("ADA");
+        // Not in the built-in table: split at its quote asset.
+        assertThat(all.get("symbols").get(3).get("baseAsset").asText()).isEqualTo("DOGE");
+        assertThat(all.get("symbols").get(3).get("quoteAsset").asText()).isEqualTo("FDUSD");
 
         JsonNode one = parse(get("/api/v3/exchangeInfo?symbol=ETHBTC").body());
         assertThat(one.get("symbols")).hasSize(1);
