@@ -52,6 +52,7 @@ public final class BinanceSimulator implements AutoCloseable {
     private final ConnectionAttemptLimit attempts;
     private final SelfSignedCertificate certificate;
     private final Map<String, SimulatedConnection> connections = new LinkedHashMap<>();
+    private final CompletableFuture<Void> listening = new CompletableFuture<>();
     private final long pingIntervalNanos;
     private HttpServer server;
     private volatile int port;
@@ -108,8 +109,6 @@ public final class BinanceSimulator implements AutoCloseable {
         }
         return sim;
     }
-
-    private final CompletableFuture<Void> listening = new CompletableFuture<>();
 
     private void listen() {
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())

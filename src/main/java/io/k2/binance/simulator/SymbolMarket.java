@@ -69,10 +69,6 @@ final class SymbolMarket {
         return spec.symbol();
     }
 
-    long updateId() {
-        return updateId;
-    }
-
     // ---- book changes -------------------------------------------------------------------------
 
     private void setLevel(boolean bid, long price, long qty) {
