@@ -43,16 +43,6 @@ final class Amount {
         sb.append('"');
     }
 
-    /** Number of significant decimals in a step such as a tick size. */
-    static int decimals(long step) {
-        int d = 8;
-        while (d > 0 && step % 10 == 0) {
-            step /= 10;
-            d--;
-        }
-        return d;
-    }
-
     /** price × qty in amount units, rounded; double is precise enough for volumes. */
     static long times(long price, long qty) {
         return Math.round((double) price * (double) qty / ONE);

@@ -52,6 +52,7 @@ public final class BinanceSimulator implements AutoCloseable {
     private final ConnectionAttemptLimit attempts;
     private final SelfSignedCertificate certificate;
     private final Map<String, SimulatedConnection> connections = new LinkedHashMap<>();
+    private final CompletableFuture<Void> listening = new CompletableFuture<>();
     private final long pingIntervalNanos;
     private HttpServer server;
     private volatile int port;
@@ -63,6 +64,8 @@ public final class BinanceSimulator implements AutoCloseable {
     private long timerId = -1;
     private long housekeepingId = -1;
     private volatile boolean closed;
+    /** Set once the event loop is going away; calls after that fail fast instead of timing out. */
+    private volatile boolean stopped;
 
     private BinanceSimulator(SimulatorConfig config) {
         this.config = config;
@@ -106,8 +109,6 @@ public final class BinanceSimulator implements AutoCloseable {
         }
         return sim;
     }
-
-    private final CompletableFuture<Void> listening = new CompletableFuture<>();
 
     private void listen() {
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
@@ -214,7 +215,7 @@ public final class BinanceSimulator implements AutoCloseable {
             subscriptions.subscribe(c, name);
         }
         if (replay != null) {
-            replay.start(c, subscriptions, vertx, () -> c.backoffs++);
+            replay.start(c, subscriptions, vertx);
         }
     }
 
@@ -411,6 +412,7 @@ public final class BinanceSimulator implements AutoCloseable {
         } catch (RuntimeException e) {
             // Stopping goes on: the Vert.x instance and the files must go whatever happened above.
         } finally {
+            stopped = true;
             waitFor(vertx.close().toCompletionStage().toCompletableFuture());
             ledger.close();
             if (certificate != null) {
@@ -420,6 +422,9 @@ public final class BinanceSimulator implements AutoCloseable {
     }
 
     private <T> T onLoop(Supplier<T> action) {
+        if (stopped) {
+            throw new IllegalStateException("the simulator is stopped");
+        }
         if (Vertx.currentContext() == loop) {
             return action.get();
         }

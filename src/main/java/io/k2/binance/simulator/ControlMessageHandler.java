@@ -193,10 +193,9 @@ final class ControlMessageHandler {
     }
 
     private String setProperty(SimulatedConnection connection, Request r) {
-        String problem = propertyProblem(r.params, 2);
+        String problem = propertyError(r.params, 2, r.id);
         if (problem != null) {
-            return problem.startsWith("0") ? error(0, "Unknown property", r.id)
-                    : error(2, problem.substring(2), r.id);
+            return problem;
         }
         JsonNode value = r.params.get(1);
         if (value == null || !value.isBoolean()) {
@@ -207,24 +206,20 @@ final class ControlMessageHandler {
     }
 
     private String getProperty(SimulatedConnection connection, Request r) {
-        String problem = propertyProblem(r.params, 1);
-        if (problem != null) {
-            return problem.startsWith("0") ? error(0, "Unknown property", r.id)
-                    : error(2, problem.substring(2), r.id);
-        }
-        return result(Boolean.toString(connection.combined), r.id);
+        String problem = propertyError(r.params, 1, r.id);
+        return problem != null ? problem : result(Boolean.toString(connection.combined), r.id);
     }
 
-    /** "0 ..." for an unknown property, "2 msg" for a malformed request, null when fine. */
-    private static String propertyProblem(JsonNode params, int maxParams) {
+    /** The error answer for bad property params, or null when they name {@code combined} properly. */
+    private static String propertyError(JsonNode params, int maxParams, String id) {
         if (params == null || !params.isArray() || params.isEmpty() || !params.get(0).isTextual()) {
-            return "2 Invalid request: property name must be a string";
+            return error(2, "Invalid request: property name must be a string", id);
         }
         if (params.size() > maxParams) {
-            return "2 Invalid request: too many parameters";
+            return error(2, "Invalid request: too many parameters", id);
         }
         if (!"combined".equals(params.get(0).textValue())) {
-            return "0 Unknown property";
+            return error(0, "Unknown property", id);
         }
         return null;
     }

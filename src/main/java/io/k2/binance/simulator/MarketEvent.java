@@ -26,8 +26,7 @@ sealed interface MarketEvent {
             sb.append("{\"e\":\"trade\",\"E\":").append(time(eventMicros, micros))
               .append(",\"s\":\"").append(symbol).append("\",\"t\":").append(id).append(",\"p\":");
             Amount.appendQuoted(sb, price);
-            sb.append(",\"q\":");
-            Amount.appendQuoted(sb, qty);
+            amount(sb, "q", qty);
             sb.append(",\"T\":").append(time(tradeMicros, micros)).append(",\"m\":").append(buyerMaker)
               .append(",\"M\":true}");
         }
@@ -40,8 +39,7 @@ sealed interface MarketEvent {
             sb.append("{\"e\":\"aggTrade\",\"E\":").append(time(eventMicros, micros))
               .append(",\"s\":\"").append(symbol).append("\",\"a\":").append(id).append(",\"p\":");
             Amount.appendQuoted(sb, price);
-            sb.append(",\"q\":");
-            Amount.appendQuoted(sb, qty);
+            amount(sb, "q", qty);
             sb.append(",\"f\":").append(firstTradeId).append(",\"l\":").append(lastTradeId)
               .append(",\"T\":").append(time(tradeMicros, micros)).append(",\"m\":").append(buyerMaker)
               .append(",\"M\":true}");
@@ -55,12 +53,9 @@ sealed interface MarketEvent {
         public void appendTo(StringBuilder sb, boolean micros) {
             sb.append("{\"u\":").append(updateId).append(",\"s\":\"").append(symbol).append("\",\"b\":");
             Amount.appendQuoted(sb, bidPrice);
-            sb.append(",\"B\":");
-            Amount.appendQuoted(sb, bidQty);
-            sb.append(",\"a\":");
-            Amount.appendQuoted(sb, askPrice);
-            sb.append(",\"A\":");
-            Amount.appendQuoted(sb, askQty);
+            amount(sb, "B", bidQty);
+            amount(sb, "a", askPrice);
+            amount(sb, "A", askQty);
             sb.append('}');
         }
     }
@@ -105,20 +100,14 @@ sealed interface MarketEvent {
               .append(",\"s\":\"").append(symbol).append("\",\"i\":\"").append(interval.code)
               .append("\",\"f\":").append(firstTradeId).append(",\"L\":").append(lastTradeId).append(",\"o\":");
             Amount.appendQuoted(sb, open);
-            sb.append(",\"c\":");
-            Amount.appendQuoted(sb, close);
-            sb.append(",\"h\":");
-            Amount.appendQuoted(sb, high);
-            sb.append(",\"l\":");
-            Amount.appendQuoted(sb, low);
-            sb.append(",\"v\":");
-            Amount.appendQuoted(sb, volume);
+            amount(sb, "c", close);
+            amount(sb, "h", high);
+            amount(sb, "l", low);
+            amount(sb, "v", volume);
             sb.append(",\"n\":").append(trades).append(",\"x\":").append(closed).append(",\"q\":");
             Amount.appendQuoted(sb, quoteVolume);
-            sb.append(",\"V\":");
-            Amount.appendQuoted(sb, takerBuyVolume);
-            sb.append(",\"Q\":");
-            Amount.appendQuoted(sb, takerBuyQuoteVolume);
+            amount(sb, "V", takerBuyVolume);
+            amount(sb, "Q", takerBuyQuoteVolume);
             sb.append(",\"B\":\"0\"}}");
         }
     }
@@ -130,16 +119,11 @@ sealed interface MarketEvent {
             sb.append("{\"e\":\"24hrMiniTicker\",\"E\":").append(time(eventMicros, micros))
               .append(",\"s\":\"").append(symbol).append("\",\"c\":");
             Amount.appendQuoted(sb, close);
-            sb.append(",\"o\":");
-            Amount.appendQuoted(sb, open);
-            sb.append(",\"h\":");
-            Amount.appendQuoted(sb, high);
-            sb.append(",\"l\":");
-            Amount.appendQuoted(sb, low);
-            sb.append(",\"v\":");
-            Amount.appendQuoted(sb, volume);
-            sb.append(",\"q\":");
-            Amount.appendQuoted(sb, quoteVolume);
+            amount(sb, "o", open);
+            amount(sb, "h", high);
+            amount(sb, "l", low);
+            amount(sb, "v", volume);
+            amount(sb, "q", quoteVolume);
             sb.append('}');
         }
     }
@@ -151,6 +135,12 @@ sealed interface MarketEvent {
         public void appendTo(StringBuilder sb, boolean micros) {
             sb.append("{\"e\":\"serverShutdown\",\"E\":").append(time(eventMicros, micros)).append('}');
         }
+    }
+
+    /** Appends {@code ,"key":"<amount>"}. */
+    private static void amount(StringBuilder sb, String key, long units) {
+        sb.append(",\"").append(key).append("\":");
+        Amount.appendQuoted(sb, units);
     }
 
     private static void appendLevels(StringBuilder sb, long[] levels) {

@@ -40,8 +40,8 @@ final class ReplaySource {
         return lines.size();
     }
 
-    void start(SimulatedConnection connection, Subscriptions out, Vertx vertx, Runnable whenFull) {
-        Cursor cursor = new Cursor(connection, out, vertx, whenFull);
+    void start(SimulatedConnection connection, Subscriptions out, Vertx vertx) {
+        Cursor cursor = new Cursor(connection, out, vertx);
         if (linesPerSecond <= 0) {
             cursor.fastest();
         } else {
@@ -63,15 +63,13 @@ final class ReplaySource {
         private final SimulatedConnection connection;
         private final Subscriptions out;
         private final Vertx vertx;
-        private final Runnable whenFull;
         private int next;
         private double budget;
 
-        Cursor(SimulatedConnection connection, Subscriptions out, Vertx vertx, Runnable whenFull) {
+        Cursor(SimulatedConnection connection, Subscriptions out, Vertx vertx) {
             this.connection = connection;
             this.out = out;
             this.vertx = vertx;
-            this.whenFull = whenFull;
         }
 
         private void send() {
@@ -82,7 +80,7 @@ final class ReplaySource {
         void fastest() {
             while (next < lines.size() && !connection.isClosed()) {
                 if (connection.writeQueueFull()) {
-                    whenFull.run();
+                    out.countBackoff();
                     vertx.setTimer(1, id -> fastest());
                     return;
                 }

@@ -101,8 +101,7 @@ final class Subscriptions {
             if (c.writeQueueFull()) {
                 // A slow client misses this tick instead of making the server buffer without bound.
                 c.backoffTick = tick;
-                c.backoffs++;
-                backoffs++;
+                countBackoff();
                 continue;
             }
             String payload;
@@ -131,6 +130,10 @@ final class Subscriptions {
             ledger.record(c.id, stream, line);
         }
         framesSent++;
+    }
+
+    void countBackoff() {
+        backoffs++;
     }
 
     static String wrap(String stream, String payload) {

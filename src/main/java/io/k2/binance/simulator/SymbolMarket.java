@@ -19,7 +19,8 @@ import java.util.TreeMap;
  */
 final class SymbolMarket {
 
-    private static final int MIN_LEVELS = 20;
+    /** Above 20 so that {@code @depth20} always has its 20 levels. */
+    private static final int MIN_LEVELS = 30;
     private static final int MAX_LEVELS = 100;
     private static final int INITIAL_LEVELS = 50;
 
@@ -68,10 +69,6 @@ final class SymbolMarket {
         return spec.symbol();
     }
 
-    long updateId() {
-        return updateId;
-    }
-
     // ---- book changes -------------------------------------------------------------------------
 
     private void setLevel(boolean bid, long price, long qty) {
@@ -84,22 +81,45 @@ final class SymbolMarket {
 
     /** One random book change, the kind a market maker makes all the time. */
     void randomBookChange() {
-        boolean bid = random.nextBoolean();
+        int r = random.nextInt(100);
+        double pull = pull();
+        boolean bid;
+        if (r < 45) {
+            bid = random.nextBoolean();
+        } else if (r < 75) {
+            // Improving the side that pushes the price back towards its level.
+            bid = random.nextDouble() < 0.5 - pull;
+        } else {
+            bid = random.nextDouble() < 0.5 + pull;
+        }
         int size = book.side(bid).size();
         if (size < MIN_LEVELS) {
             addLevel(bid, false);
         } else if (size > MAX_LEVELS) {
             setLevel(bid, book.side(bid).lastKey(), 0);
+        } else if (r < 45) {
+            setLevel(bid, book.priceAt(bid, nearTopIndex()), randomRestingQty());
+        } else if (r < 75) {
+            // The wider the spread, the likelier a maker steps into it; this keeps the spread tight.
+            long spreadTicks = (book.best(false) - book.best(true)) / spec.tick();
+            addLevel(bid, spreadTicks > 1 && random.nextDouble() < Math.min(0.95, 0.15 * (spreadTicks + 1)));
         } else {
-            int r = random.nextInt(100);
-            if (r < 45) {
-                setLevel(bid, book.priceAt(bid, nearTopIndex()), randomRestingQty());
-            } else if (r < 72) {
-                addLevel(bid, random.nextInt(100) < 40);
-            } else {
-                setLevel(bid, book.priceAt(bid, nearTopIndex()), 0);
-            }
+            setLevel(bid, book.priceAt(bid, nearTopIndex()), 0);
         }
+    }
+
+    /**
+     * Mean reversion towards the symbol's price level, in [-0.4, 0.4]: positive when the price is above
+     * it. Without it a random walk over coarse ticks (LRCBTC has ~600 ticks to zero) wanders off.
+     */
+    private double pull() {
+        long bid = book.best(true);
+        long ask = book.best(false);
+        if (bid == 0 || ask == 0) {
+            return 0;
+        }
+        double deviation = ((bid + ask) / 2.0 - spec.price()) / spec.price();
+        return Math.max(-0.4, Math.min(0.4, deviation * 40));
     }
 
     /** A change of the best bid or ask quantity; what makes a bookTicker event. */
@@ -119,12 +139,16 @@ final class SymbolMarket {
         long price;
         long spreadTicks = bestBid > 0 && bestAsk > 0 ? (bestAsk - bestBid) / tick : 0;
         if (insideSpread && spreadTicks > 1) {
-            long steps = 1 + random.nextLong(Math.min(3, spreadTicks - 1));
+            long steps = 1 + random.nextLong(spreadTicks - 1);
             price = bid ? bestBid + steps * tick : bestAsk - steps * tick;
         } else {
             long from = book.side(bid).isEmpty() ? (bid ? lastPrice - tick : lastPrice + tick) : book.priceAt(bid, nearTopIndex());
-            long steps = 1 + random.nextInt(5);
+            long steps = 1 + random.nextInt(2);
             price = bid ? from - steps * tick : from + steps * tick;
+        }
+        // Walk outwards to a free price so that an add really adds a level (keeps the side from thinning).
+        while (book.side(bid).containsKey(price) && price > tick) {
+            price = bid ? price - tick : price + tick;
         }
         if (price <= 0) {
             price = tick;
@@ -161,14 +185,15 @@ final class SymbolMarket {
      * aggregated into one aggTrade, and one book update for the level it consumed.
      */
     Execution takerOrder(long nowMicros, int maxTrades) {
-        boolean buyerMaker = random.nextBoolean();
+        // A seller hits the bid; above the price level sellers are a little keener.
+        boolean buyerMaker = random.nextDouble() < 0.5 + pull();
         boolean restingBid = buyerMaker;
         if (book.side(restingBid).isEmpty()) {
             addLevel(restingBid, false);
         }
         long price = book.best(restingBid);
         long available = book.bestQty(restingBid);
-        boolean sweep = random.nextInt(100) < 15;
+        boolean sweep = random.nextInt(100) < 10;
         int count = 1;
         while (count < maxTrades && random.nextInt(100) < 45) {
             count++;
@@ -185,6 +210,10 @@ final class SymbolMarket {
             recordTrade(nowMicros, id, price, qty, !buyerMaker);
         }
         setLevel(restingBid, price, available - total);
+        if (book.side(restingBid).size() < MIN_LEVELS) {
+            // Market makers refill what takers eat; without this, trade-heavy streams empty the book.
+            addLevel(restingBid, false);
+        }
         MarketEvent.AggTrade agg = new MarketEvent.AggTrade(nowMicros, spec.symbol(), nextAggTradeId++, price, total,
                 first, nextTradeId - 1, nowMicros, buyerMaker);
         return new Execution(trades, agg);

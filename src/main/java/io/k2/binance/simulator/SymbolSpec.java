@@ -1,6 +1,7 @@
 package io.k2.binance.simulator;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -47,20 +48,31 @@ public record SymbolSpec(String symbol, String baseAsset, String quoteAsset,
         return KNOWN.keySet();
     }
 
+    /** Quote assets by which a symbol missing from the table is split, longest first (FDUSD before USD...). */
+    private static final List<String> QUOTES = List.of("FDUSD", "USDT", "USDC", "TUSD", "EUR", "TRY", "BRL", "JPY",
+            "BTC", "ETH", "BNB");
+
     /**
-     * Parses {@code btcusdt} (a built-in symbol, any case) or {@code SYMBOL:BASE/QUOTE} for a symbol that
-     * is not built in; the latter trades around 1.0.
+     * Parses {@code btcusdt} (any case) or {@code SYMBOL:BASE/QUOTE}. A plain symbol missing from the
+     * built-in table is split at a well-known quote asset ({@code adausdt} = ADA/USDT), so the simulator
+     * can serve whatever symbols the app is configured with; it then trades around a generic level.
      */
     public static SymbolSpec parse(String text) {
         String t = text.trim();
         int colon = t.indexOf(':');
         if (colon < 0) {
-            SymbolSpec spec = KNOWN.get(t.toUpperCase(Locale.ROOT));
-            if (spec == null) {
-                throw new IllegalArgumentException("unknown symbol '" + t + "': built in are " + KNOWN.keySet()
-                        + "; give others as SYMBOL:BASE/QUOTE, e.g. ADAUSDT:ADA/USDT");
+            String symbol = t.toUpperCase(Locale.ROOT);
+            SymbolSpec spec = KNOWN.get(symbol);
+            if (spec != null) {
+                return spec;
             }
-            return spec;
+            for (String quote : QUOTES) {
+                if (symbol.endsWith(quote) && symbol.length() > quote.length() && symbol.matches("[A-Z0-9]+")) {
+                    return generic(symbol, symbol.substring(0, symbol.length() - quote.length()), quote);
+                }
+            }
+            throw new IllegalArgumentException("unknown symbol '" + t + "': built in are " + KNOWN.keySet()
+                    + "; give others as SYMBOL:BASE/QUOTE, e.g. ADAUSDT:ADA/USDT");
         }
         String symbol = t.substring(0, colon).toUpperCase(Locale.ROOT);
         String[] assets = t.substring(colon + 1).toUpperCase(Locale.ROOT).split("/");
@@ -69,11 +81,19 @@ public record SymbolSpec(String symbol, String baseAsset, String quoteAsset,
             throw new IllegalArgumentException("bad symbol '" + t + "': expected SYMBOL:BASE/QUOTE with SYMBOL = BASE+QUOTE");
         }
         SymbolSpec known = KNOWN.get(symbol);
-        if (known != null) {
-            return known;
-        }
-        return new SymbolSpec(symbol, assets[0], assets[1], Amount.parse("1.0"), Amount.parse("0.0001"),
-                Amount.parse("0.01"), Amount.parse("10"));
+        return known != null ? known : generic(symbol, assets[0], assets[1]);
+    }
+
+    /** A market at a plausible level for its quote asset: crypto-quoted pairs are small numbers. */
+    private static SymbolSpec generic(String symbol, String base, String quote) {
+        return switch (quote) {
+            case "BTC" -> new SymbolSpec(symbol, base, quote, Amount.parse("0.00100000"), Amount.parse("0.00000001"),
+                    Amount.parse("0.01"), Amount.parse("10"));
+            case "ETH", "BNB" -> new SymbolSpec(symbol, base, quote, Amount.parse("0.01000000"), Amount.parse("0.00000100"),
+                    Amount.parse("0.01"), Amount.parse("10"));
+            default -> new SymbolSpec(symbol, base, quote, Amount.parse("1.0"), Amount.parse("0.0001"),
+                    Amount.parse("0.01"), Amount.parse("10"));
+        };
     }
 
     /** The symbol as it appears in stream names. */

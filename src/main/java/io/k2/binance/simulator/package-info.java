@@ -1,0 +1,30 @@
+/**
+ * A local Binance spot WebSocket market-data server for integration tests (in-process), the local demo
+ * and benchmarks (standalone), speaking the protocol described in {@code shared/binance-protocol.md}.
+ *
+ * <h2>In a test</h2>
+ * <pre>{@code
+ * try (BinanceSimulator sim = BinanceSimulator.start(SimulatorConfig.builder()
+ *         .symbols(List.of("btcusdt")).ratePerSecond(1000).maxEvents(10_000).build())) {
+ *     connect(sim.wsBaseUrl() + "/stream?streams=btcusdt@trade/btcusdt@depth@100ms");
+ *     // ... then compare what arrived with sim.ledger().entries()
+ * }
+ * }</pre>
+ *
+ * <h2>From the command line</h2>
+ * {@code java -cp target/classes:target/lib/* io.k2.binance.simulator.SimulatorMain --help}
+ * (the default port is 9443, Binance's own).
+ *
+ * <h2>Close codes</h2>
+ * <ul>
+ *   <li>1008 "Too many requests": over the incoming message limit (what Binance sends);</li>
+ *   <li>1008 "Pong timeout": a ping went unanswered for {@code pongTimeout} (also a client policy breach);</li>
+ *   <li>1001 "Connection lifetime reached" after {@code serverShutdown}, and 1001 "Simulator stopping"
+ *       on {@link io.k2.binance.simulator.BinanceSimulator#close()} (a server going away);</li>
+ *   <li>no close frame at all (client sees 1006) from
+ *       {@link io.k2.binance.simulator.BinanceSimulator#dropConnectionsAbruptly()}.</li>
+ * </ul>
+ * Handshakes are refused with HTTP 429 over the connection attempt limit and HTTP 400 for an invalid
+ * stream name or {@code timeUnit} in the URL.
+ */
+package io.k2.binance.simulator;
