@@ -90,7 +90,7 @@ public final class DevCommand {
             stack.startSimulator(simPort, List.of("--symbols", symbols, "--rate", rate, "--burst-factor", "4"));
             stack.startApp(observePort, List.of("-Xms256m", "-Xmx1g"), Map.of("K2_BINANCE_SYMBOLS", symbols,
                     "K2_BINANCE_STREAMS", "trade,aggTrade,bookTicker,depth@100ms,kline_1m"));
-            prices = new LastPrices(brokers, System.getenv().getOrDefault("K2_KAFKA_TOPIC_TRADE", "binance.trade"));
+            prices = new LastPrices(brokers, OperatorSettings.resolve("k2.kafka.topic.trade", "binance.trade"));
             out.println("[k2] streaming; try `bin/k2 tail binance.trade` in another terminal. Ctrl-C to stop.");
             statusLoop(stack, prices, every, out);
             return stack.app().isAlive() ? 0 : 1;

@@ -93,7 +93,7 @@ public final class TailCommand {
             return 2;
         }
         if (brokers == null) {
-            brokers = ConfiguredBrokers.resolve();
+            brokers = OperatorSettings.brokers();
         }
 
         AvscDecoder decoder;

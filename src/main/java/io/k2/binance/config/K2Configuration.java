@@ -67,12 +67,37 @@ public class K2Configuration implements CamelConfiguration {
         KafkaBrokerHealthCheck kafkaHealth = new KafkaBrokerHealthCheck(settings.get("k2.kafka.brokers"),
                 kafkaClientSecurity(settings));
         context.getRegistry().bind("kafkaBrokerHealth", kafkaHealth);
+        warnIfNoBrokerAnswers(settings);
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {
                 kafkaHealth.close();
             }
         });
+    }
+
+    /**
+     * One look at the brokers, off the start-up path: the Kafka client's own warnings do not name our
+     * setting, so an operator with a wrong address gets one line that does.
+     */
+    private static void warnIfNoBrokerAnswers(K2Settings settings) {
+        Thread probe = new Thread(() -> {
+            KafkaBrokerHealthCheck check = new KafkaBrokerHealthCheck(settings.get("k2.kafka.brokers"),
+                    kafkaClientSecurity(settings));
+            try {
+                String problem = check.probeOnce();
+                if (problem != null) {
+                    LOG.warn("No Kafka broker reachable at {} ({}). Set k2.kafka.brokers / K2_KAFKA_BROKERS to your "
+                            + "cluster, or start a local one with `bin/k2 kafka start`. The app keeps running: "
+                            + "readiness is DOWN, and records wait in the producer up to k2.kafka.delivery-timeout-ms, "
+                            + "then are dead-lettered (logged in full if Kafka is still unreachable).", settings.get("k2.kafka.brokers"), problem);
+                }
+            } finally {
+                check.close();
+            }
+        }, "k2-broker-probe");
+        probe.setDaemon(true);
+        probe.start();
     }
 
     /** The security settings the producer uses, for the health check's admin client. */

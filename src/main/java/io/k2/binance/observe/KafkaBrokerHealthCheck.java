@@ -60,6 +60,12 @@ public class KafkaBrokerHealthCheck extends AbstractHealthCheck {
         }
     }
 
+    /** Asks the cluster once; returns null when a broker answered, else what went wrong. */
+    public synchronized String probeOnce() {
+        probe();
+        return lastProblem;
+    }
+
     private void probe() {
         try {
             int nodes = admin().describeCluster(new DescribeClusterOptions().timeoutMs(3_000)).nodes()

@@ -84,6 +84,8 @@ public final class PipelineMetrics {
             ackLatency.computeIfAbsent(type == null ? "unknown" : type,
                     t -> Timer.builder(MetricNames.ACK_LATENCY).description("Receive-to-Kafka-ack latency")
                             .tag(MetricNames.TAG_TYPE, t).publishPercentiles(0.5, 0.99)
+                            // quantiles over roughly the last minute, not Micrometer's default two
+                            .distributionStatisticExpiry(java.time.Duration.ofMinutes(1))
                             .publishPercentileHistogram(false).register(registry))
                     .record(Math.max(0, nowMicros - receivedAtMicros), TimeUnit.MICROSECONDS);
         }

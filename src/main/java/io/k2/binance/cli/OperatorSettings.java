@@ -6,17 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
-/**
- * The Kafka address the operator's tools use when none is given: K2_KAFKA_BROKERS, else k2.kafka.brokers
- * from ./application.properties, else 127.0.0.1:9092 (where `bin/k2 kafka start` puts it). Same order as the app.
- */
-final class ConfiguredBrokers {
+import io.k2.binance.config.K2Settings;
 
-    private ConfiguredBrokers() {
+/**
+ * A k2.* setting as the operator's tools see it, in the app's own order: the env var (K2_...), else
+ * ./application.properties (or $K2_HOME's), else a default.
+ */
+final class OperatorSettings {
+
+    private OperatorSettings() {
     }
 
-    static String resolve() {
-        String env = System.getenv("K2_KAFKA_BROKERS");
+    static String resolve(String key, String defaultValue) {
+        String env = System.getenv(K2Settings.envName(key));
         if (env != null && !env.isBlank()) {
             return env.trim();
         }
@@ -25,7 +27,7 @@ final class ConfiguredBrokers {
             Properties p = new Properties();
             try (Reader r = Files.newBufferedReader(file)) {
                 p.load(r);
-                String v = p.getProperty("k2.kafka.brokers");
+                String v = p.getProperty(key);
                 if (v != null && !v.isBlank()) {
                     return v.trim();
                 }
@@ -33,6 +35,11 @@ final class ConfiguredBrokers {
                 // fall through to the default
             }
         }
-        return "127.0.0.1:9092";
+        return defaultValue;
+    }
+
+    /** Where `bin/k2 kafka start` puts the broker unless configured otherwise. */
+    static String brokers() {
+        return resolve("k2.kafka.brokers", "127.0.0.1:9092");
     }
 }
