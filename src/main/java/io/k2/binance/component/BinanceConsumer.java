@@ -1,13 +1,13 @@
 package io.k2.binance.component;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.k2.binance.normalize.Timestamps;
 import io.k2.binance.observe.MetricNames;
 import io.k2.binance.observe.PipelineMetrics;
 import io.micrometer.core.instrument.Counter;
@@ -186,7 +186,7 @@ public class BinanceConsumer extends DefaultConsumer {
     }
 
     private void onText(WebSocket ws, String id, String text) {
-        long receivedAt = nowMicros();
+        long receivedAt = Timestamps.nowMicros();
         String stream = FrameStream.peek(text);
         metrics.received(stream);
         int chars = text.length();
@@ -291,11 +291,6 @@ public class BinanceConsumer extends DefaultConsumer {
             bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 2 : 3;
         }
         return bytes;
-    }
-
-    static long nowMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
     /** A snapshot for health checks and status lines. */

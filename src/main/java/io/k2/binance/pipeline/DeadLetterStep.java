@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.k2.binance.component.BinanceFrame;
 import io.k2.binance.component.BinanceHeaders;
+import io.k2.binance.normalize.Timestamps;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -41,7 +42,7 @@ public class DeadLetterStep {
         Message message = exchange.getMessage();
         List<?> body = message.getBody(List.class);
         List<Exchange> letters = new ArrayList<>();
-        long now = DeliveryAccounting.nowMicros();
+        long now = Timestamps.nowMicros();
         if (body != null && !body.isEmpty() && body.get(0) instanceof Exchange) {
             for (Exchange record : (List<Exchange>) body) {
                 if (acked(record)) {
@@ -99,7 +100,7 @@ public class DeadLetterStep {
     /** The dead letters are in Kafka. */
     @SuppressWarnings("unchecked")
     public void written(Exchange exchange) {
-        long now = DeliveryAccounting.nowMicros();
+        long now = Timestamps.nowMicros();
         for (Exchange letter : (List<Exchange>) exchange.getMessage().getBody(List.class)) {
             accounting.count(letter, now);
         }
@@ -109,7 +110,7 @@ public class DeadLetterStep {
     @SuppressWarnings("unchecked")
     public void failed(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        long now = DeliveryAccounting.nowMicros();
+        long now = Timestamps.nowMicros();
         for (Exchange letter : (List<Exchange>) exchange.getMessage().getBody(List.class)) {
             Message m = letter.getIn();
             if (acked(letter)) {

@@ -3,6 +3,7 @@ package io.k2.binance.pipeline;
 import java.util.List;
 
 import io.k2.binance.component.BinanceHeaders;
+import io.k2.binance.normalize.Timestamps;
 import io.k2.binance.observe.PipelineMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -26,7 +27,7 @@ public class DeliveryAccounting implements Processor {
     @Override
     @SuppressWarnings("unchecked")
     public void process(Exchange exchange) {
-        long now = nowMicros();
+        long now = Timestamps.nowMicros();
         for (Exchange record : (List<Exchange>) exchange.getMessage().getBody(List.class)) {
             count(record, now);
         }
@@ -54,8 +55,4 @@ public class DeliveryAccounting implements Processor {
         return m;
     }
 
-    static long nowMicros() {
-        java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
-    }
 }

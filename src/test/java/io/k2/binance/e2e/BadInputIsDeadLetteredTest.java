@@ -11,13 +11,10 @@ import java.util.Properties;
 import io.k2.binance.observe.MetricNames;
 import io.k2.binance.simulator.BinanceSimulator;
 import io.k2.binance.simulator.SimulatorConfig;
-import io.k2.binance.testing.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,9 +31,6 @@ class BadInputIsDeadLetteredTest extends PipelineTestSupport {
     private static final int DEAD_LETTER_CUT = 256 * 1024;
     private static final String STREAM = "btcusdt@trade";
 
-    @RegisterExtension
-    static KafkaBrokerExtension kafka = KafkaBrokerExtension.shared();
-    static BinanceSimulator simulator;
 
     @BeforeAll
     static void startSimulator() {
@@ -47,14 +41,7 @@ class BadInputIsDeadLetteredTest extends PipelineTestSupport {
                 .build());
     }
 
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
-
     @Override protected String topicPrefix() { return "badinput"; }
-    @Override protected BinanceSimulator simulator() { return simulator; }
-    @Override protected KafkaBrokerExtension kafka() { return kafka; }
     @Override protected String symbols() { return "btcusdt"; }
     @Override protected String streams() { return "trade"; }
 

@@ -16,12 +16,9 @@ import io.k2.binance.observe.MetricNames;
 import io.k2.binance.simulator.BinanceSimulator;
 import io.k2.binance.simulator.LedgerEntry;
 import io.k2.binance.simulator.SimulatorConfig;
-import io.k2.binance.testing.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,9 +33,6 @@ class DeliveryOrderPerSymbolTest extends PipelineTestSupport {
     private static final int EVENTS = 6_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @RegisterExtension
-    static KafkaBrokerExtension kafka = KafkaBrokerExtension.shared();
-    static BinanceSimulator simulator;
 
     @BeforeAll
     static void createTopicAndStartSimulator() {
@@ -51,14 +45,7 @@ class DeliveryOrderPerSymbolTest extends PipelineTestSupport {
                 .build());
     }
 
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
-
     @Override protected String topicPrefix() { return "order"; }
-    @Override protected BinanceSimulator simulator() { return simulator; }
-    @Override protected KafkaBrokerExtension kafka() { return kafka; }
     @Override protected String symbols() { return String.join(",", SYMBOLS); }
     @Override protected String streams() { return "trade"; }
 

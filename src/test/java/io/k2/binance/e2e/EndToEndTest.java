@@ -17,12 +17,9 @@ import io.k2.binance.observe.MetricNames;
 import io.k2.binance.simulator.BinanceSimulator;
 import io.k2.binance.simulator.LedgerEntry;
 import io.k2.binance.simulator.SimulatorConfig;
-import io.k2.binance.testing.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,9 +34,6 @@ class EndToEndTest extends PipelineTestSupport {
     private static final int EVENTS = 12_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @RegisterExtension
-    static KafkaBrokerExtension kafka = KafkaBrokerExtension.shared();
-    static BinanceSimulator simulator;
 
     @BeforeAll
     static void startSimulator() {
@@ -51,14 +45,7 @@ class EndToEndTest extends PipelineTestSupport {
                 .build());
     }
 
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
-
     @Override protected String topicPrefix() { return "e2e"; }
-    @Override protected BinanceSimulator simulator() { return simulator; }
-    @Override protected KafkaBrokerExtension kafka() { return kafka; }
     @Override protected String symbols() { return "btcusdt,ethusdt,bnbusdt"; }
     @Override protected String streams() { return "trade,aggTrade,bookTicker,depth@100ms"; }
 

@@ -10,13 +10,10 @@ import io.k2.binance.observe.MetricNames;
 import io.k2.binance.simulator.BinanceSimulator;
 import io.k2.binance.simulator.LedgerEntry;
 import io.k2.binance.simulator.SimulatorConfig;
-import io.k2.binance.testing.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,9 +28,6 @@ class KafkaRejectedRecordIsDeadLetteredTest extends PipelineTestSupport {
     private static final List<String> DEPTH_STREAMS = List.of("btcusdt@depth@100ms", "ethusdt@depth@100ms");
     private static final List<String> TRADE_STREAMS = List.of("btcusdt@trade", "ethusdt@trade");
 
-    @RegisterExtension
-    static KafkaBrokerExtension kafka = KafkaBrokerExtension.shared();
-    static BinanceSimulator simulator;
 
     @BeforeAll
     static void createRefusingTopicAndStartSimulator() {
@@ -46,14 +40,7 @@ class KafkaRejectedRecordIsDeadLetteredTest extends PipelineTestSupport {
                 .build());
     }
 
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
-
     @Override protected String topicPrefix() { return "rejected"; }
-    @Override protected BinanceSimulator simulator() { return simulator; }
-    @Override protected KafkaBrokerExtension kafka() { return kafka; }
     @Override protected String symbols() { return "btcusdt,ethusdt"; }
     @Override protected String streams() { return "trade,depth@100ms"; }
 

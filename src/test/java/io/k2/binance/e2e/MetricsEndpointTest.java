@@ -12,11 +12,8 @@ import java.util.regex.Pattern;
 import io.k2.binance.observe.MetricNames;
 import io.k2.binance.simulator.BinanceSimulator;
 import io.k2.binance.simulator.SimulatorConfig;
-import io.k2.binance.testing.KafkaBrokerExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,9 +27,6 @@ class MetricsEndpointTest extends PipelineTestSupport {
 
     private static final List<String> STREAMS = List.of("btcusdt@trade", "ethusdt@trade");
 
-    @RegisterExtension
-    static KafkaBrokerExtension kafka = KafkaBrokerExtension.shared();
-    static BinanceSimulator simulator;
 
     @BeforeAll
     static void startSimulator() {
@@ -43,14 +37,7 @@ class MetricsEndpointTest extends PipelineTestSupport {
                 .build());
     }
 
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
-
     @Override protected String topicPrefix() { return "metrics"; }
-    @Override protected BinanceSimulator simulator() { return simulator; }
-    @Override protected KafkaBrokerExtension kafka() { return kafka; }
     @Override protected String symbols() { return "btcusdt,ethusdt"; }
     @Override protected String streams() { return "trade"; }
 

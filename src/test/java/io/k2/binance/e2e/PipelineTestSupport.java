@@ -20,6 +20,8 @@ import io.k2.binance.simulator.BinanceSimulator;
 import io.k2.binance.testing.KafkaBrokerExtension;
 import io.micrometer.core.instrument.Counter;
 import org.apache.camel.main.MainConfigurationProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -37,9 +39,28 @@ abstract class PipelineTestSupport extends CamelMainTestSupport {
     /** Topic prefix of this test class, so tests sharing the broker never see each other's records. */
     protected abstract String topicPrefix();
 
-    protected abstract BinanceSimulator simulator();
+    /** The broker shared by every test class of the run; a class that needs its own hides this field. */
+    @RegisterExtension
+    static KafkaBrokerExtension kafka = KafkaBrokerExtension.shared();
 
-    protected abstract KafkaBrokerExtension kafka();
+    /** Started by the subclass in a static {@code @BeforeAll}, closed here after the class. */
+    static BinanceSimulator simulator;
+
+    @AfterAll
+    static void closeSimulator() {
+        if (simulator != null) {
+            simulator.close();
+            simulator = null;
+        }
+    }
+
+    protected BinanceSimulator simulator() {
+        return simulator;
+    }
+
+    protected KafkaBrokerExtension kafka() {
+        return kafka;
+    }
 
     protected abstract String symbols();
 

@@ -12,12 +12,9 @@ import io.k2.binance.avro.AvscDecoder;
 import io.k2.binance.observe.MetricNames;
 import io.k2.binance.simulator.BinanceSimulator;
 import io.k2.binance.simulator.SimulatorConfig;
-import io.k2.binance.testing.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,9 +29,6 @@ class ReplayTest extends PipelineTestSupport {
     static final Path SAMPLES = Path.of(System.getProperty("k2.shared.dir", "../shared"), "fixtures",
             "binance-samples.jsonl");
 
-    @RegisterExtension
-    static KafkaBrokerExtension kafka = KafkaBrokerExtension.shared();
-    static BinanceSimulator simulator;
 
     @BeforeAll
     static void startSimulator() {
@@ -44,14 +38,7 @@ class ReplayTest extends PipelineTestSupport {
                 .build());
     }
 
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
-
     @Override protected String topicPrefix() { return "replay"; }
-    @Override protected BinanceSimulator simulator() { return simulator; }
-    @Override protected KafkaBrokerExtension kafka() { return kafka; }
     @Override protected String symbols() { return "btcusdt,ethusdt,nknusdt,blzeth,lrcbtc,runeeur"; }
     @Override protected String streams() { return "trade,aggTrade,bookTicker,depth@100ms,kline_1m"; }
 
