@@ -44,6 +44,8 @@ final class FrameDispatcher {
     private volatile boolean running = true;
     private volatile boolean paused;
     private volatile Runnable resumeAction = () -> { };
+    /** Frames the thread had taken but not delivered when it was interrupted. */
+    private volatile java.util.List<BinanceFrame> held = java.util.List.of();
 
     /**
      * @param batchSize at most this many frames per exchange: the ones already queued, never waiting for
@@ -97,33 +99,38 @@ final class FrameDispatcher {
 
     private void run() {
         while (running || !queue.isEmpty()) {
+            java.util.List<BinanceFrame> frames = null;
             try {
                 BinanceFrame first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                java.util.List<BinanceFrame> frames = new java.util.ArrayList<>(Math.min(batchSize, 64));
+                frames = new java.util.ArrayList<>(Math.min(batchSize, 64));
                 frames.add(first);
                 if (batchSize > 1) {
                     queue.drainTo(frames, Math.min(batchSize - 1, Math.max(0, inflight.availablePermits() - 1)));
                 }
                 inflight.acquire(frames.size());
-                if (paused && queue.size() <= lowWatermark) {
-                    paused = false;
-                    resumeAction.run();
-                }
-                int permits = frames.size();
-                try {
-                    sink.deliver(frames, () -> inflight.release(permits));
-                } catch (RuntimeException e) {
-                    // the sink accounts for its own failures; reaching here is a bug, but keep the stream going
-                    inflight.release(permits);
-                    LOG.error("Unexpected failure handing {} frame(s) to the route; first frame: {}", permits,
-                            first.text(), e);
-                }
             } catch (InterruptedException e) {
+                // stop() gave up waiting: what this thread took off the queue goes back to it, in front
+                if (frames != null) {
+                    held = frames;
+                }
                 Thread.currentThread().interrupt();
                 return;
+            }
+            if (paused && queue.size() <= lowWatermark) {
+                paused = false;
+                resumeAction.run();
+            }
+            int permits = frames.size();
+            try {
+                sink.deliver(frames, () -> inflight.release(permits));
+            } catch (RuntimeException e) {
+                // the sink accounts for its own failures; reaching here is a bug, but keep the stream going
+                inflight.release(permits);
+                LOG.error("Unexpected failure handing {} frame(s) to the route; first frame: {}", permits,
+                        frames.get(0).text(), e);
             }
         }
     }
@@ -146,7 +153,12 @@ final class FrameDispatcher {
                     queue.size(), timeoutMillis);
             thread.interrupt();
         }
-        java.util.List<BinanceFrame> left = new java.util.ArrayList<>();
+        try {
+            thread.join(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        java.util.List<BinanceFrame> left = new java.util.ArrayList<>(held);
         queue.drainTo(left);
         return left;
     }
