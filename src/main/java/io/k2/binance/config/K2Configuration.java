@@ -40,6 +40,7 @@ public class K2Configuration implements CamelConfiguration {
         K2Settings settings = K2Settings.load(declared.stringPropertyNames(), k -> pc.resolveProperty(k).orElse(""));
         settings.validate();
         LOG.info(settings.describe());
+        requireFreeObservePort(settings);
         if (!settings.getBoolean("k2.binance.ssl-verify")) {
             LOG.warn("k2.binance.ssl-verify=false: TLS certificate and host name checks are OFF for the exchange "
                     + "connection. Do not run like this in production.");
@@ -74,6 +75,22 @@ public class K2Configuration implements CamelConfiguration {
                 kafkaHealth.close();
             }
         });
+    }
+
+    /**
+     * Without this, Camel logs a bind error and the app runs on with no metrics and no health endpoint,
+     * which an orchestrator would read as "not ready" forever.
+     */
+    private static void requireFreeObservePort(K2Settings settings) {
+        String host = settings.get("k2.observe.host");
+        int port = settings.getInt("k2.observe.port");
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, port));
+        } catch (java.io.IOException e) {
+            throw new InvalidSettingsException(List.of("k2.observe.port (env K2_OBSERVE_PORT) = '" + port + "': "
+                    + host + ":" + port + " is already in use (another k2 instance?); stop it or pick a free port"));
+        }
     }
 
     /**
