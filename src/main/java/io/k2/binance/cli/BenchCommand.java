@@ -38,7 +38,7 @@ public final class BenchCommand {
               --rate N          simulator messages/s over all streams (default 200000)
               --symbols LIST    (default btcusdt,ethusdt,bnbusdt,solusdt,xrpusdt)
               --streams LIST    (default trade,aggTrade,bookTicker,depth@100ms)
-              --app-heap SIZE   the app's -Xmx (default 1g)
+              --app-heap SIZE   the app's -Xmx (default 512m)
               --help            this text
             """;
 
@@ -55,7 +55,7 @@ public final class BenchCommand {
         String rate = "200000";
         String symbols = "btcusdt,ethusdt,bnbusdt,solusdt,xrpusdt";
         String streams = "trade,aggTrade,bookTicker,depth@100ms";
-        String heap = "1g";
+        String heap = "512m";
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -85,7 +85,7 @@ public final class BenchCommand {
             String brokers = stack.startOrReuseBroker(kafkaPort, true);
             stack.startSimulator(Ports.free(), List.of("--symbols", symbols, "--rate", rate,
                     "--burst-factor", "1"));
-            stack.startApp(Ports.free(), List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC"),
+            stack.startApp(Ports.free(), List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError"),
                     Map.of("K2_BINANCE_SYMBOLS", symbols, "K2_BINANCE_STREAMS", streams,
                             "K2_INGEST_MAX_INFLIGHT", "100000"));
 

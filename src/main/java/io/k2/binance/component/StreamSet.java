@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -116,10 +115,6 @@ public final class StreamSet {
     /** All stream names, e.g. {@code btcusdt@trade}, in a stable order. */
     public List<String> streams() {
         return streams;
-    }
-
-    public Set<String> streamNameSet() {
-        return Set.copyOf(streams);
     }
 
     /** The combined-stream path, e.g. {@code /stream?streams=btcusdt@trade/ethusdt@trade}. */

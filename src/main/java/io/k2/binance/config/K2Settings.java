@@ -79,10 +79,6 @@ public final class K2Settings {
         return Integer.parseInt(get(key));
     }
 
-    public long getLong(String key) {
-        return Long.parseLong(get(key));
-    }
-
     public boolean getBoolean(String key) {
         return Boolean.parseBoolean(get(key));
     }
@@ -223,9 +219,5 @@ public final class K2Settings {
         values.forEach((k, v) -> sb.append("\n  ").append(k).append(" = ")
                 .append(isSecret(k) && !v.isEmpty() ? "******" : v));
         return sb.toString();
-    }
-
-    public Map<String, String> asMap() {
-        return Map.copyOf(values);
     }
 }
