@@ -7,7 +7,8 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.k2.binance.avro.AvscDecoder;
-import org.apache.avro.generic.GenericRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,6 +20,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * dev status line shows what actually landed in Kafka, not what the app thinks it sent.
  */
 final class LastPrices implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, String> prices = new TreeMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -55,25 +58,14 @@ final class LastPrices implements AutoCloseable {
             }
             while (running.get()) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    GenericRecord rec = decoder.decode(r.value());
-                    Object price = rec.get("price");
-                    put(String.valueOf(rec.get("symbol")), price == null ? "?" : decimalText(rec, price));
+                    // the decoder's JSON view renders the decimal exactly, as `bin/k2 tail` shows it
+                    JsonNode rec = JSON.readTree(decoder.toJson(decoder.decode(r.value())));
+                    put(rec.path("symbol").asText(), rec.path("price").asText("?"));
                 }
             }
         } catch (Exception e) {
             put("(error)", e.getClass().getSimpleName());
         }
-    }
-
-    private static String decimalText(GenericRecord rec, Object price) {
-        if (price instanceof java.nio.ByteBuffer bb) {
-            var schema = rec.getSchema().getField("price").schema();
-            int scale = ((org.apache.avro.LogicalTypes.Decimal) schema.getLogicalType()).getScale();
-            byte[] b = new byte[bb.remaining()];
-            bb.duplicate().get(b);
-            return new java.math.BigDecimal(new java.math.BigInteger(b), scale).stripTrailingZeros().toPlainString();
-        }
-        return price.toString();
     }
 
     @Override

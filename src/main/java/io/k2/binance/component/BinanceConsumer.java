@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.k2.binance.normalize.FrameSize;
 import io.k2.binance.normalize.Timestamps;
 import io.k2.binance.observe.MetricNames;
 import io.k2.binance.observe.PipelineMetrics;
@@ -189,11 +190,8 @@ public class BinanceConsumer extends DefaultConsumer {
         long receivedAt = Timestamps.nowMicros();
         String stream = FrameStream.peek(text);
         metrics.received(stream);
-        int chars = text.length();
-        int max = endpoint.getMaxFrameBytes();
-        // a char is 1-3 UTF-8 bytes: count bytes only when the char count leaves it open
-        boolean oversized = chars > max || (chars * 3L > max && utf8Length(text) > max);
-        BinanceFrame frame = new BinanceFrame(text, stream, id, receivedAt, oversized);
+        BinanceFrame frame = new BinanceFrame(text, stream, id, receivedAt,
+                FrameSize.exceeds(text, endpoint.getMaxFrameBytes()));
         if (dispatcher.offer(frame, () -> vertx.runOnContext(v -> ws.resume()))) {
             ws.pause();
             pauses.increment();
@@ -282,15 +280,6 @@ public class BinanceConsumer extends DefaultConsumer {
         LOG.error("Frame neither written to Kafka nor dead-lettered ({}); logged here so it is not lost. "
                 + "stream={} connectionId={} receivedAt={} frame={}", cause.toString(), frame.stream(),
                 frame.connectionId(), frame.receivedAtMicros(), frame.text());
-    }
-
-    private static int utf8Length(String s) {
-        int bytes = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 2 : 3;
-        }
-        return bytes;
     }
 
     /** A snapshot for health checks and status lines. */

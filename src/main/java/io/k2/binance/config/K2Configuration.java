@@ -41,10 +41,6 @@ public class K2Configuration implements CamelConfiguration {
         settings.validate();
         LOG.info(settings.describe());
         requireFreeObservePort(settings);
-        if (!settings.getBoolean("k2.binance.ssl-verify")) {
-            LOG.warn("k2.binance.ssl-verify=false: TLS certificate and host name checks are OFF for the exchange "
-                    + "connection. Do not run like this in production.");
-        }
 
         List<String> symbols = StreamSet.parse(settings.get("k2.binance.symbols"), settings.get("k2.binance.streams"))
                 .symbols();

@@ -6,14 +6,20 @@ public final class FrameSize {
     private FrameSize() {
     }
 
-    /** @throws BadInputException OVERSIZED_FRAME if the frame's UTF-8 encoding exceeds {@code maxBytes} */
-    public static void check(String frame, int maxBytes) {
+    /** True if the frame's UTF-8 encoding exceeds {@code maxBytes}; counts bytes only when it has to. */
+    public static boolean exceeds(String frame, int maxBytes) {
         int chars = frame.length();
         if ((long) chars * 3 <= maxBytes) {
-            return; // no UTF-16 char encodes to more than 3 UTF-8 bytes: cheap exit for the common case
+            return false; // no UTF-16 char encodes to more than 3 UTF-8 bytes: cheap exit for the common case
         }
-        long bytes = chars > maxBytes ? chars : utf8Length(frame);
-        if (bytes > maxBytes) {
+        return chars > maxBytes || utf8Length(frame) > maxBytes;
+    }
+
+    /** @throws BadInputException OVERSIZED_FRAME if the frame's UTF-8 encoding exceeds {@code maxBytes} */
+    public static void check(String frame, int maxBytes) {
+        if (exceeds(frame, maxBytes)) {
+            int chars = frame.length();
+            long bytes = chars > maxBytes ? chars : utf8Length(frame);
             throw new BadInputException(BadInputReason.OVERSIZED_FRAME,
                     "frame of " + (chars > maxBytes ? "at least " : "") + bytes + " bytes exceeds the limit of " + maxBytes);
         }
