@@ -13,8 +13,12 @@ public final class BinanceHeaders {
     /** When the frame was read off the socket, epoch microseconds, as a decimal string. */
     public static final String RECEIVED_AT = "k2.receivedAt";
 
-    /** Set (true) only on frames larger than the endpoint's maxFrameBytes; the normalizer dead-letters them. */
-    public static final String OVERSIZED = "k2.oversized";
+
+    /**
+     * Exchange property with {@code batchSize=1}: the {@link io.k2.binance.connection.BinanceFrame} itself, so a
+     * step can reach what the headers do not carry (the original bytes of a non-UTF-8 message, its full size).
+     */
+    public static final String FRAME_PROPERTY = "k2.frame";
 
     /** Exchange property (not a header, so not sent to Kafka): the receive time as a long, epoch µs. */
     public static final String RECEIVED_AT_MICROS_PROPERTY = "k2.receivedAtMicros";

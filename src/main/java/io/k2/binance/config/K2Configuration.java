@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.k2.binance.avro.SingleObjectEncoder;
-import io.k2.binance.component.StreamSet;
+import io.k2.binance.component.BinanceComponent;
+import io.k2.binance.connection.StreamSet;
 import io.k2.binance.normalize.BinanceNormalizer;
 import io.k2.binance.normalize.EventType;
 import io.k2.binance.normalize.SymbolCatalog;
-import io.k2.binance.observe.BinanceConnectionHealthCheck;
+import io.k2.binance.health.BinanceConnectionHealthCheck;
 import io.k2.binance.observe.KafkaBrokerHealthCheck;
 import io.k2.binance.pipeline.DeadLetterStep;
 import io.k2.binance.pipeline.DeadLetters;
@@ -39,6 +40,10 @@ public class K2Configuration implements CamelConfiguration {
         Properties declared = pc.loadProperties(k -> k.startsWith(K2Settings.PREFIX));
         K2Settings settings = K2Settings.load(declared.stringPropertyNames(), k -> pc.resolveProperty(k).orElse(""));
         settings.validate();
+        requireShutdownBudgetFits(settings, pc);
+        // the YAML route reads one rotation age; the operator gives it in hours (tests in seconds)
+        pc.addOverrideProperty(BinanceEndpointKeys.LIFETIME_EFFECTIVE, BinanceEndpointKeys.lifetime(
+                settings.get(BinanceEndpointKeys.LIFETIME_HOURS), settings.getOrEmpty(BinanceEndpointKeys.LIFETIME_TEST_SECONDS)));
         LOG.info(settings.describe());
         requireFreeObservePort(settings);
 
@@ -61,6 +66,10 @@ public class K2Configuration implements CamelConfiguration {
         context.getRegistry().bind("deadLetter", new DeadLetterStep(context, deadLetters, delivered));
 
         context.getRegistry().bind("binanceConnectionHealth", new BinanceConnectionHealthCheck());
+        context.getRegistry().bind("kafkaReadiness", (java.util.function.BooleanSupplier) () -> true); // TEMP until pipeline merge
+        // the timer route in routes/connection-lifecycle.camel.yaml calls this
+        context.getRegistry().bind("connectionRotation", (Runnable) () ->
+                context.getComponent("binance", BinanceComponent.class).checkRotations());
         KafkaBrokerHealthCheck kafkaHealth = new KafkaBrokerHealthCheck(settings.get("k2.kafka.brokers"),
                 kafkaClientSecurity(settings));
         context.getRegistry().bind("kafkaBrokerHealth", kafkaHealth);
@@ -71,6 +80,20 @@ public class K2Configuration implements CamelConfiguration {
                 kafkaHealth.close();
             }
         });
+    }
+
+    /**
+     * The consumer's drain budget must end before Camel's own shutdown timeout, or Camel would cut the drain
+     * short and frames would be left unsettled without a word.
+     */
+    private static void requireShutdownBudgetFits(K2Settings settings, PropertiesComponent pc) {
+        long camelTimeout = Long.parseLong(pc.resolveProperty("camel.main.shutdownTimeout").orElse("45").trim());
+        long drain = settings.getInt("k2.ingest.shutdown-drain-seconds");
+        if (drain + 5 > camelTimeout) {
+            throw new InvalidSettingsException(List.of("k2.ingest.shutdown-drain-seconds (env K2_INGEST_SHUTDOWN_DRAIN_SECONDS) = '"
+                    + drain + "': must be at least 5 s below camel.main.shutdownTimeout (" + camelTimeout + " s), so the "
+                    + "drain ends before Camel stops waiting; lower it or raise camel.main.shutdownTimeout"));
+        }
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import io.k2.binance.component.StreamSet;
 import io.k2.binance.normalize.EventType;
 
 /**
@@ -75,6 +74,11 @@ public final class K2Settings {
         return v;
     }
 
+    /** The value, or "" for a key that application.properties does not carry (optional, e.g. for tests). */
+    public String getOrEmpty(String key) {
+        return values.getOrDefault(key, "");
+    }
+
     public int getInt(String key) {
         return Integer.parseInt(get(key));
     }
@@ -90,18 +94,7 @@ public final class K2Settings {
     /** Checks every key; throws one exception listing all problems. */
     public K2Settings validate() {
         List<String> problems = new ArrayList<>();
-        check(problems, "k2.binance.symbols", v -> StreamSet.parse(v, "trade"));
-        check(problems, "k2.binance.streams", v -> StreamSet.parse("btcusdt", v));
-        if (problems.isEmpty()) {
-            check(problems, "k2.binance.streams", v -> StreamSet.parse(get("k2.binance.symbols"), v));
-        }
-        check(problems, "k2.binance.base-url", v -> {
-            URI u = URI.create(v);
-            if (!"wss".equals(u.getScheme()) && !"ws".equals(u.getScheme()) || u.getHost() == null) {
-                throw new IllegalArgumentException("must be a wss:// URL (ws:// only for a local simulator), "
-                        + "e.g. wss://stream.binance.com:9443");
-            }
-        });
+        BinanceEndpointKeys.check(values, problems);
         check(problems, "k2.binance.exchange-info-url", v -> {
             if (!v.isEmpty()) {
                 URI u = URI.create(v);
@@ -110,27 +103,15 @@ public final class K2Settings {
                 }
             }
         });
-        check(problems, "k2.binance.ssl-verify", K2Settings::requireBoolean);
-        check(problems, "k2.binance.ca-bundle", v -> {
-            if (!v.isEmpty() && !Files.isReadable(Path.of(v))) {
-                throw new IllegalArgumentException("file not found or not readable; give a PEM file of CA certificates or leave empty");
-            }
-        });
-        check(problems, "k2.binance.time-unit", v -> {
-            if (!v.equals("MILLISECOND") && !v.equals("MICROSECOND")) {
-                throw new IllegalArgumentException("accepted values: MILLISECOND, MICROSECOND");
-            }
-        });
-        for (String key : List.of("k2.binance.max-frame-bytes", "k2.binance.reconnect-initial-delay-ms",
-                "k2.binance.reconnect-max-delay-ms", "k2.binance.connect-timeout-ms", "k2.ingest.queue-capacity",
-                "k2.ingest.max-inflight", "k2.ingest.batch-size", "k2.kafka.batch-size", "k2.kafka.delivery-timeout-ms",
-                "k2.kafka.request-timeout-ms", "k2.kafka.max-block-ms")) {
+        for (String key : List.of("k2.kafka.batch-size", "k2.kafka.delivery-timeout-ms", "k2.kafka.request-timeout-ms",
+                "k2.kafka.max-block-ms", "k2.binance.rotation-check-interval-seconds")) {
             check(problems, key, v -> requirePositive(v));
         }
-        check(problems, "k2.binance.reconnect-max-delay-ms", v -> {
-            if (Long.parseLong(v) < Long.parseLong(get("k2.binance.reconnect-initial-delay-ms"))) {
-                throw new IllegalArgumentException("must be >= k2.binance.reconnect-initial-delay-ms ("
-                        + get("k2.binance.reconnect-initial-delay-ms") + ")");
+        check(problems, "k2.binance.connect-attempts-per-5-minutes", v -> {
+            int n = Integer.parseInt(v);
+            if (n < 1 || n > 300) {
+                throw new IllegalArgumentException("must be 1-300: Binance allows 300 connection attempts per 5 minutes "
+                        + "per IP, and instances sharing an IP (blue and green) share that");
             }
         });
         check(problems, "k2.kafka.linger-ms", v -> {
@@ -189,12 +170,6 @@ public final class K2Settings {
     @FunctionalInterface
     private interface CheckedValue {
         void accept(String value);
-    }
-
-    private static void requireBoolean(String v) {
-        if (!v.equals("true") && !v.equals("false")) {
-            throw new IllegalArgumentException("accepted values: true, false");
-        }
     }
 
     private static void requirePositive(String v) {

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 
-import io.k2.binance.component.TlsTrust;
+import io.k2.binance.connection.TlsTrust;
 import io.k2.binance.normalize.SymbolCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

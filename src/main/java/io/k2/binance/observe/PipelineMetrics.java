@@ -28,6 +28,7 @@ public final class PipelineMetrics {
     private final Map<String, Counter> deadLetterFailed = new ConcurrentHashMap<>();
     private final Map<String, Timer> ackLatency = new ConcurrentHashMap<>();
     private final Map<String, Counter> control = new ConcurrentHashMap<>();
+    private final Map<String, Counter> duplicates = new ConcurrentHashMap<>();
 
     public PipelineMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -111,6 +112,13 @@ public final class PipelineMetrics {
                 k -> Counter.builder(MetricNames.CONTROL_FRAMES)
                         .description("Frames that are not events: subscription responses, serverShutdown")
                         .tag(MetricNames.TAG_KIND, k).register(registry)).increment();
+    }
+
+    public void duplicate(String stream) {
+        duplicates.computeIfAbsent(streamTag(stream),
+                s -> Counter.builder(MetricNames.DUPLICATES)
+                        .description("Frames dropped because the same event was already delivered")
+                        .tag(MetricNames.TAG_STREAM, s).register(registry)).increment();
     }
 
     /** Sum over all tags, for status lines and tests. */

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.k2.binance.component.BinanceFrame;
+import io.k2.binance.connection.BinanceFrame;
 import io.k2.binance.component.BinanceHeaders;
 import io.k2.binance.normalize.Timestamps;
 import org.apache.camel.CamelContext;

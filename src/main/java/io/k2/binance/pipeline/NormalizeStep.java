@@ -3,7 +3,7 @@ package io.k2.binance.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.k2.binance.component.BinanceFrame;
+import io.k2.binance.connection.BinanceFrame;
 import io.k2.binance.component.BinanceHeaders;
 import io.k2.binance.normalize.BadInputException;
 import io.k2.binance.normalize.BadInputReason;
@@ -99,12 +99,16 @@ public class NormalizeStep implements Processor {
         if (body instanceof List<?> list) {
             return (List<BinanceFrame>) list;
         }
+        BinanceFrame frame = exchange.getProperty(BinanceHeaders.FRAME_PROPERTY, BinanceFrame.class);
+        if (frame != null) {
+            return List.of(frame);
+        }
+        // an exchange that did not come from the binance endpoint (e.g. a test route feeding text)
         Long receivedAt = exchange.getProperty(BinanceHeaders.RECEIVED_AT_MICROS_PROPERTY, Long.class);
         String stream = m.getHeader(BinanceHeaders.STREAM, String.class);
         return List.of(new BinanceFrame(m.getBody(String.class), "unknown".equals(stream) ? null : stream,
                 m.getHeader(BinanceHeaders.CONNECTION_ID, String.class),
-                receivedAt != null ? receivedAt : System.currentTimeMillis() * 1000,
-                Boolean.TRUE.equals(m.getHeader(BinanceHeaders.OVERSIZED))));
+                receivedAt != null ? receivedAt : System.currentTimeMillis() * 1000));
     }
 
     private PipelineMetrics metrics() {

@@ -1,5 +1,7 @@
 package io.k2.binance.component;
 
+import io.k2.binance.connection.ConnectionState;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

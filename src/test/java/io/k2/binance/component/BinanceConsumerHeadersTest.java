@@ -38,7 +38,7 @@ class BinanceConsumerHeadersTest extends BinanceConsumerTestSupport {
     void setsStreamConnectionIdAndReceiveTime() {
         long before = System.currentTimeMillis() * 1000;
         await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 50);
-        String connectionId = status().connectionId();
+        String connectionId = deliveringId();
         assertThat(connectionId).isNotBlank();
         for (Exchange e : received) {
             String stream = e.getMessage().getHeader(BinanceHeaders.STREAM, String.class);

@@ -1,5 +1,7 @@
 package io.k2.binance.component;
 
+import io.k2.binance.connection.ConnectionState;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -36,15 +38,15 @@ class BinanceConsumerReconnectTest extends BinanceConsumerTestSupport {
     @Test
     void reconnectsAfterAbruptDrop() {
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 5);
-        String first = status().connectionId();
+        String first = deliveringId();
 
         sim.dropConnectionsAbruptly();
-        await().atMost(Duration.ofSeconds(10)).until(() -> status().connectionId() != null
-                && !status().connectionId().equals(first) && status().state() == ConnectionState.OPEN);
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveringId() != null
+                && !deliveringId().equals(first) && status().state() == ConnectionState.OPEN);
         int before = received.size();
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= before + 5);
 
-        String second = status().connectionId();
+        String second = deliveringId();
         assertThat(received.get(received.size() - 1).getMessage().getHeader(BinanceHeaders.CONNECTION_ID))
                 .isEqualTo(second);
         assertThat(sim.connectionCount()).isEqualTo(1); // no duplicate sockets after the reconnect

@@ -1,5 +1,7 @@
 package io.k2.binance.component;
 
+import io.k2.binance.connection.ConnectionState;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -43,7 +45,7 @@ class BinanceConsumerStartsWhileServerDownTest extends BinanceConsumerTestSuppor
                 .ratePerSecond(100).maxEvents(10).build());
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 10);
         assertThat(status().state()).isEqualTo(ConnectionState.OPEN);
-        assertThat(status().failures()).isZero();
+        assertThat(deliveringId()).isNotNull();
     }
 
     static int freePort() {

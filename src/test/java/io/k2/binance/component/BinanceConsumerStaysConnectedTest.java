@@ -1,5 +1,7 @@
 package io.k2.binance.component;
 
+import io.k2.binance.connection.ConnectionState;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -40,9 +42,9 @@ class BinanceConsumerStaysConnectedTest extends BinanceConsumerTestSupport {
     @Test
     void keepsTheSameConnectionLongAfterTheConnectTimeout() {
         await().atMost(Duration.ofSeconds(10)).until(() -> status().state() == ConnectionState.OPEN);
-        String first = status().connectionId();
+        String first = deliveringId();
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
-                .until(() -> first.equals(status().connectionId()) && status().state() == ConnectionState.OPEN);
+                .until(() -> first.equals(deliveringId()) && status().state() == ConnectionState.OPEN);
         assertThat(received).isNotEmpty();
         assertThat(received.get(received.size() - 1).getMessage().getHeader(BinanceHeaders.CONNECTION_ID))
                 .isEqualTo(first);

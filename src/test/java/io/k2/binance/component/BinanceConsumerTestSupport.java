@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import io.k2.binance.connection.ShardStatus;
 import io.k2.binance.simulator.BinanceSimulator;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
@@ -40,7 +41,14 @@ abstract class BinanceConsumerTestSupport extends CamelTestSupport {
         return context.getComponent("binance", BinanceComponent.class);
     }
 
-    protected ConnectionStatus status() {
-        return component().connectionStatuses().get(0);
+    /** Shard 0 of the (only) endpoint. */
+    protected ShardStatus status() {
+        return component().connectionStatuses().get(0).shards().get(0);
+    }
+
+    /** Id of the connection delivering shard 0, or null. */
+    protected String deliveringId() {
+        return status().connections().stream().filter(c -> c.role().equals("delivering")).map(ShardStatus.Connection::id)
+                .findFirst().orElse(null);
     }
 }

@@ -1,5 +1,9 @@
 package io.k2.binance.component;
 
+import io.k2.binance.connection.ConnectionState;
+import io.k2.binance.connection.GroupStatus;
+import io.k2.binance.connection.ShardStatus;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -52,9 +56,12 @@ class BinanceConsumerTlsTest extends BinanceConsumerTestSupport {
         };
     }
 
-    private ConnectionStatus statusOf(String caBundleOrVerify) {
-        return component().connectionStatuses().stream().filter(s -> s.url() != null)
-                .filter(s -> s.endpoint().contains(caBundleOrVerify)).findFirst().orElseThrow();
+    private GroupStatus statusOf(String route) {
+        return component().connectionStatuses().stream().filter(s -> s.route().equals(route)).findFirst().orElseThrow();
+    }
+
+    private static ShardStatus shard(GroupStatus g) {
+        return g.shards().get(0);
     }
 
     @Test
@@ -64,23 +71,18 @@ class BinanceConsumerTlsTest extends BinanceConsumerTestSupport {
         getMockEndpoint("mock:noverify").expectedMinimumMessageCount(3);
         getMockEndpoint("mock:default").expectedMessageCount(0);
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> statusOf("caBundle").state() == ConnectionState.OPEN
-                && statusOf("sslVerify=false").state() == ConnectionState.OPEN);
+        await().atMost(Duration.ofSeconds(15)).until(() -> shard(statusOf("ca-bundle")).state() == ConnectionState.OPEN
+                && shard(statusOf("no-verify")).state() == ConnectionState.OPEN);
         getMockEndpoint("mock:bundle").assertIsSatisfied();
         getMockEndpoint("mock:noverify").assertIsSatisfied();
 
-        ConnectionStatus defaultTrust = component().connectionStatuses().stream()
-                .filter(s -> !s.endpoint().contains("caBundle") && !s.endpoint().contains("sslVerify")).findFirst()
-                .orElseThrow();
-        await().atMost(Duration.ofSeconds(10)).until(() -> component().connectionStatuses().stream()
-                .filter(s -> s.endpoint().equals(defaultTrust.endpoint())).findFirst().orElseThrow().failures() >= 1);
-        ConnectionStatus refused = component().connectionStatuses().stream()
-                .filter(s -> s.endpoint().equals(defaultTrust.endpoint())).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> shard(statusOf("default-trust")).failures() >= 1);
+        ShardStatus refused = shard(statusOf("default-trust"));
         assertThat(refused.state()).isNotEqualTo(ConnectionState.OPEN);
         assertThat(refused.lastError()).containsAnyOf("PKIX", "certificate", "SSL");
         getMockEndpoint("mock:default").assertIsSatisfied();
 
-        assertThat(statusOf("sslVerify=false").tlsVerify()).isFalse();
-        assertThat(statusOf("caBundle").tlsVerify()).isTrue();
+        assertThat(statusOf("no-verify").tlsVerify()).isFalse();
+        assertThat(statusOf("ca-bundle").tlsVerify()).isTrue();
     }
 }

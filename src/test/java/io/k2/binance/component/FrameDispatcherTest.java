@@ -5,15 +5,21 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.k2.binance.connection.BinanceFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The dispatcher's contract: order, batch bounds, the in-flight limit, and pause/resume around the watermarks. */
+/**
+ * The dispatcher's contract: order, batch bounds, the in-flight limit, the watermarks and the hard limit, the
+ * delivery gate, and one shutdown budget for queued and in-flight frames together.
+ */
 class FrameDispatcherTest {
 
     private final List<List<BinanceFrame>> batches = new CopyOnWriteArrayList<>();
@@ -23,21 +29,21 @@ class FrameDispatcherTest {
     @AfterEach
     void stop() {
         new ArrayList<>(pendingDone).forEach(Runnable::run);
-        dispatcher.stop(1_000);
+        dispatcher.stop(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
     }
 
     private static BinanceFrame frame(int i) {
-        return new BinanceFrame("f" + i, "btcusdt@trade", "c-1", i, false);
+        return new BinanceFrame("f" + i, "btcusdt@trade", "c-1", i);
     }
 
     @Test
     void deliversEveryFrameInOrderInBatchesNoLargerThanTheLimit() {
-        dispatcher = new FrameDispatcher("t", 100_000, 100_000, 7, (frames, done) -> {
+        dispatcher = new FrameDispatcher("t", 100_000, 100_000, 7, null, (frames, done) -> {
             batches.add(List.copyOf(frames));
             done.run();
         });
         for (int i = 0; i < 5_000; i++) {
-            dispatcher.offer(frame(i), () -> { });
+            dispatcher.offer(frame(i));
         }
         dispatcher.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> batches.stream().mapToInt(List::size).sum() == 5_000);
@@ -51,12 +57,12 @@ class FrameDispatcherTest {
 
     @Test
     void neverHasMoreFramesInFlightThanTheLimit() {
-        dispatcher = new FrameDispatcher("t", 100_000, 10, 4, (frames, done) -> {
+        dispatcher = new FrameDispatcher("t", 100_000, 10, 4, null, (frames, done) -> {
             batches.add(List.copyOf(frames));
             pendingDone.add(done); // outcomes arrive later, as Kafka acks do
         });
         for (int i = 0; i < 50; i++) {
-            dispatcher.offer(frame(i), () -> { });
+            dispatcher.offer(frame(i));
         }
         dispatcher.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> dispatcher.inflight() == 10);
@@ -70,30 +76,66 @@ class FrameDispatcherTest {
     }
 
     @Test
-    void asksForAPauseAtTheHighWatermarkAndResumesOnceDrained() {
-        AtomicInteger resumes = new AtomicInteger();
-        dispatcher = new FrameDispatcher("t", 100, 1_000_000, 10, (frames, done) -> done.run());
-        int pauses = 0;
+    void saysSaturatedAtTheHighWatermarkAndCallsBackOnceDrained() {
+        AtomicInteger drained = new AtomicInteger();
+        dispatcher = new FrameDispatcher("t", 100, 1_000_000, 10, null, (frames, done) -> done.run());
+        dispatcher.onDrained(drained::incrementAndGet);
         for (int i = 0; i < 150; i++) {
-            if (dispatcher.offer(frame(i), resumes::incrementAndGet)) {
-                pauses++;
-            }
+            assertThat(dispatcher.offer(frame(i))).isTrue();
         }
-        assertThat(pauses).as("one pause request when the queue reaches 100").isEqualTo(1);
-        assertThat(resumes).hasValue(0);
+        assertThat(dispatcher.saturated()).isTrue();
+        assertThat(dispatcher.drained()).isFalse();
         dispatcher.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> resumes.get() == 1 && dispatcher.queued() == 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> drained.get() == 1 && dispatcher.queued() == 0);
+        assertThat(dispatcher.drained()).isTrue();
     }
 
     @Test
-    void stopReturnsWhatCouldNotBeDeliveredInTime() {
-        dispatcher = new FrameDispatcher("t", 100_000, 1, 1, (frames, done) -> pendingDone.add(done));
+    void refusesFramesPastTheHardLimitInsteadOfGrowingWithoutBound() {
+        dispatcher = new FrameDispatcher("t", 100, 1_000_000, 10, null, (frames, done) -> done.run());
+        int taken = 0;
+        for (int i = 0; i < 5_000; i++) {
+            if (dispatcher.offer(frame(i))) {
+                taken++;
+            }
+        }
+        // 100 queued up to the high watermark, plus 1024 of slack for frames Vert.x delivers after a pause
+        assertThat(taken).isEqualTo(100 + 1024);
+        assertThat(dispatcher.queued()).isEqualTo(taken);
+    }
+
+    @Test
+    void holdsFramesInTheQueueWhileTheGateIsClosed() {
+        AtomicBoolean open = new AtomicBoolean(false);
+        dispatcher = new FrameDispatcher("t", 100_000, 100_000, 10, open::get, (frames, done) -> {
+            batches.add(List.copyOf(frames));
+            done.run();
+        });
+        for (int i = 0; i < 20; i++) {
+            dispatcher.offer(frame(i));
+        }
+        dispatcher.start();
+        await().atMost(Duration.ofSeconds(5)).until(dispatcher::isGateClosed);
+        // 500 ms is 10 gate polls: a dispatcher ignoring the gate would have delivered within the first one
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> batches.isEmpty());
+        assertThat(dispatcher.queued()).isEqualTo(20);
+        open.set(true);
+        await().atMost(Duration.ofSeconds(5)).until(() -> batches.stream().mapToInt(List::size).sum() == 20);
+    }
+
+    @Test
+    void stopReturnsWhatCouldNotBeDeliveredWithinOneBudgetForQueueAndKafka() {
+        dispatcher = new FrameDispatcher("t", 100_000, 1, 1, null, (frames, done) -> pendingDone.add(done));
         for (int i = 0; i < 5; i++) {
-            dispatcher.offer(frame(i), () -> { });
+            dispatcher.offer(frame(i));
         }
         dispatcher.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> dispatcher.inflight() == 1);
-        List<BinanceFrame> left = dispatcher.stop(200);
-        assertThat(left).extracting(BinanceFrame::text).containsExactly("f1", "f2", "f3", "f4");
+        long started = System.nanoTime();
+        FrameDispatcher.Leftover left = dispatcher.stop(started + TimeUnit.MILLISECONDS.toNanos(300));
+        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertThat(left.unsent()).extracting(BinanceFrame::text).containsExactly("f1", "f2", "f3", "f4");
+        assertThat(left.awaitingKafka()).isEqualTo(1);
+        assertThat(took).as("queue drain and in-flight wait share the one deadline").isLessThan(2_000);
     }
 }

@@ -1,4 +1,4 @@
-package io.k2.binance.component;
+package io.k2.binance.connection;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The validated set of Binance streams one endpoint subscribes to: every symbol times every stream type.
+ * The validated set of Binance streams one endpoint subscribes to: every symbol times every stream type
+ * (split over several connections when there are more than 1024).
  * Validation happens here once, so both the endpoint and the start-up settings check give the same
  * answer and the same message.
  */
@@ -16,6 +17,12 @@ public final class StreamSet {
 
     /** Binance allows at most 1024 streams per connection. */
     public static final int MAX_STREAMS_PER_CONNECTION = 1024;
+    /**
+     * More streams are split over several connections; this cap keeps one instance's connects (one per
+     * connection per rotation, plus reconnects) far below Binance's 300 attempts per 5 minutes per IP.
+     */
+    public static final int MAX_CONNECTIONS = 20;
+    public static final int MAX_STREAMS_TOTAL = MAX_CONNECTIONS * MAX_STREAMS_PER_CONNECTION;
 
     public static final List<String> KLINE_INTERVALS = List.of(
             "1s", "1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h", "12h", "1d", "3d", "1w", "1M");
@@ -70,10 +77,10 @@ public final class StreamSet {
             }
         }
         StreamSet set = new StreamSet(List.copyOf(symbols), List.copyOf(types));
-        if (set.streams.size() > MAX_STREAMS_PER_CONNECTION) {
+        if (set.streams.size() > MAX_STREAMS_TOTAL) {
             throw new IllegalArgumentException(set.streams.size() + " streams (" + symbols.size() + " symbols x "
-                    + types.size() + " types) exceed Binance's limit of " + MAX_STREAMS_PER_CONNECTION
-                    + " per connection; split them over several routes");
+                    + types.size() + " types) are more than " + MAX_STREAMS_TOTAL + " (" + MAX_CONNECTIONS
+                    + " connections of " + MAX_STREAMS_PER_CONNECTION + "); split them over several instances");
         }
         return set;
     }

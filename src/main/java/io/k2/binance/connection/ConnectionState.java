@@ -1,4 +1,4 @@
-package io.k2.binance.component;
+package io.k2.binance.connection;
 
 /** Where an endpoint's connection to the exchange stands. Only OPEN counts as ready. */
 public enum ConnectionState {

@@ -1,4 +1,4 @@
-package io.k2.binance.component;
+package io.k2.binance.connection;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,12 +50,21 @@ class StreamSetTest {
     }
 
     @Test
-    void rejectsMoreStreamsThanBinanceAllowsPerConnection() {
+    void acceptsMoreStreamsThanOneConnectionCarries() {
         StringBuilder symbols = new StringBuilder();
         for (int i = 0; i < 205; i++) {
             symbols.append("sym").append(i).append("usdt,");
         }
+        assertThat(StreamSet.parse(symbols.toString(), "trade,aggTrade,bookTicker,depth,kline_1m").streams()).hasSize(1025);
+    }
+
+    @Test
+    void rejectsMoreStreamsThanTheConnectionCapCarries() {
+        StringBuilder symbols = new StringBuilder();
+        for (int i = 0; i < 4097; i++) {
+            symbols.append("sym").append(i).append("usdt,");
+        }
         assertThatThrownBy(() -> StreamSet.parse(symbols.toString(), "trade,aggTrade,bookTicker,depth,kline_1m"))
-                .hasMessageContaining("1025 streams").hasMessageContaining("1024");
+                .hasMessageContaining("20485 streams").hasMessageContaining("20480");
     }
 }

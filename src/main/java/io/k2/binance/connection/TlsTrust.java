@@ -1,4 +1,4 @@
-package io.k2.binance.component;
+package io.k2.binance.connection;
 
 import java.io.IOException;
 import java.io.InputStream;

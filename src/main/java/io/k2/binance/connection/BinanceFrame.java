@@ -1,0 +1,33 @@
+package io.k2.binance.connection;
+
+/**
+ * One message as read off a Binance socket, with what we knew about it at that moment. With
+ * {@code batchSize > 1} an exchange's body is a {@code List<BinanceFrame>} in arrival order.
+ *
+ * @param text             the message as text (UTF-8 decoded; for an oversized message, its first bytes only)
+ * @param originalBytes    the bytes exactly as received when {@code text} is not a faithful copy of them: a
+ *                         binary message, a text message that is not valid UTF-8 (decoding replaced bytes with
+ *                         U+FFFD), or the kept head of an oversized message; null otherwise (the common case:
+ *                         {@code text} is exact, so no copy is made)
+ * @param stream           the stream name from a combined frame, or null (raw payloads, control responses)
+ * @param connectionId     the connection it arrived on
+ * @param receivedAtMicros when it was read, epoch µs
+ * @param oversizedBytes   0, or the full size in bytes of a message larger than the endpoint's maxFrameBytes
+ */
+public record BinanceFrame(String text, byte[] originalBytes, String stream, String connectionId,
+                           long receivedAtMicros, long oversizedBytes) {
+
+    /** A frame whose text is exactly what arrived. */
+    public BinanceFrame(String text, String stream, String connectionId, long receivedAtMicros) {
+        this(text, null, stream, connectionId, receivedAtMicros, 0);
+    }
+
+    /** The stream name, or {@code unknown}. */
+    public String streamOrUnknown() {
+        return stream != null ? stream : "unknown";
+    }
+
+    public boolean oversized() {
+        return oversizedBytes > 0;
+    }
+}

@@ -1,0 +1,28 @@
+package io.k2.binance.connection;
+
+/**
+ * Where a connection group hands the frames it keeps, in arrival order: the component's ordered dispatcher.
+ * Called on the group's event loop only, so it must never block.
+ */
+public interface FrameSink {
+
+    /**
+     * Queues a frame for the route.
+     *
+     * @return false when the queue is past its hard limit: the frame was not taken and the caller sheds it
+     *         (counts and logs it); only happens after a back-pressure pause ran out
+     */
+    boolean offer(BinanceFrame frame);
+
+    /** Above the high watermark: the group pauses its sockets (TCP back-pressure). */
+    boolean saturated();
+
+    /** At or below the low watermark: sockets paused for back-pressure may read again. */
+    boolean drained();
+
+    /**
+     * Registers what to run, on any thread, when the queue falls to its low watermark; the group hops onto its
+     * event loop from there.
+     */
+    void onDrained(Runnable action);
+}

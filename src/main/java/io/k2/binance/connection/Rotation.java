@@ -1,0 +1,124 @@
+package io.k2.binance.connection;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import io.k2.binance.sequence.Position;
+import io.k2.binance.sequence.SequenceTracker;
+
+/**
+ * One make-before-break replacement of a shard's connection in progress: the new ("incoming") connection is
+ * open next to the old one, and its frames are held back until, for every stream, what the old connection
+ * delivered has caught up with the incoming one's first event. Only then does the incoming connection take
+ * over, and its held frames go through the sequence tracker, which drops the ones the old one already
+ * delivered. Cutting over to a connection that is ahead would raise the mark past the old connection's
+ * remaining frames and lose them; holding the incoming frames back is what prevents that.
+ *
+ * <p>Caught up means, per stream (see {@link SequenceTracker#covers}): the incoming connection has a first
+ * event on the stream and the delivered high-water mark covers it; and no stream was delivered by the old
+ * connection after the incoming one opened without the incoming one having shown that stream too. A stream
+ * quiet on both is caught up. A minimum overlap lets frames already in flight on the old socket land first.
+ * When the old connection is presumed dead (stale, pong timeout, closed), there is nothing to wait for.
+ *
+ * <p>Confined to the group's event loop.
+ */
+final class Rotation {
+
+    final String reason;
+    final BinanceConnection incoming;
+    final long startedNanos;
+    boolean oldPresumedDead;
+    private long openedNanos = -1;
+    private final Map<String, Position> firstOnIncoming = new HashMap<>();
+    /** Streams the old connection delivered after the incoming one opened. */
+    private final Set<String> deliveredByOld = new HashSet<>();
+    private final ArrayDeque<Held> held = new ArrayDeque<>();
+
+    /** A frame of the incoming connection, waiting for the cut-over. */
+    record Held(BinanceFrame frame, Position position) {
+    }
+
+    Rotation(String reason, BinanceConnection incoming, long nowNanos, boolean oldPresumedDead) {
+        this.reason = reason;
+        this.incoming = incoming;
+        this.startedNanos = nowNanos;
+        this.oldPresumedDead = oldPresumedDead;
+    }
+
+    /** The old connection closed, went silent or missed its pong: nothing more will come from it. */
+    void presumeOldDead() {
+        oldPresumedDead = true;
+    }
+
+    void incomingOpened(long nowNanos) {
+        openedNanos = nowNanos;
+    }
+
+    boolean incomingOpen() {
+        return openedNanos >= 0;
+    }
+
+    void hold(BinanceFrame frame, Position position) {
+        if (position != null && frame.stream() != null) {
+            firstOnIncoming.putIfAbsent(frame.stream(), position);
+        }
+        held.addLast(new Held(frame, position));
+    }
+
+    int heldCount() {
+        return held.size();
+    }
+
+    ArrayDeque<Held> release() {
+        return held;
+    }
+
+    void deliveredByOld(String stream) {
+        if (openedNanos >= 0 && stream != null) {
+            deliveredByOld.add(stream);
+        }
+    }
+
+    /** True when the incoming connection can take over without losing what the old one still carries. */
+    boolean caughtUp(SequenceTracker tracker, long nowNanos, long minOverlapNanos) {
+        if (openedNanos < 0 || !incoming.subscribed()) {
+            return false;
+        }
+        if (oldPresumedDead) {
+            return true;
+        }
+        if (nowNanos - openedNanos < minOverlapNanos) {
+            return false;
+        }
+        for (String stream : deliveredByOld) {
+            if (!firstOnIncoming.containsKey(stream)) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, Position> first : firstOnIncoming.entrySet()) {
+            if (!tracker.covers(first.getKey(), first.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Streams not caught up yet, for the log line of a rotation that timed out. */
+    Set<String> lagging(SequenceTracker tracker) {
+        Set<String> out = new HashSet<>();
+        for (String stream : deliveredByOld) {
+            if (!firstOnIncoming.containsKey(stream)) {
+                out.add(stream);
+            }
+        }
+        firstOnIncoming.forEach((s, p) -> {
+            if (!tracker.covers(s, p)) {
+                out.add(s);
+            }
+        });
+        return out;
+    }
+}
