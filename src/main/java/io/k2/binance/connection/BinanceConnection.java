@@ -281,6 +281,12 @@ public final class BinanceConnection {
     void resume() {
         if (paused) {
             paused = false;
+            // nothing was read while paused: silence and a pending pong prove nothing, so their clocks restart
+            long now = System.nanoTime();
+            lastMessageNanos = now;
+            if (pingOutstanding != null) {
+                pingOutstandingSince = now;
+            }
             if (ws != null) {
                 ws.resume();
             }

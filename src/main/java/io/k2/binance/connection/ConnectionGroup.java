@@ -131,11 +131,10 @@ public final class ConnectionGroup {
     // ---- lifecycle ------------------------------------------------------------------------------
 
     public void start() {
-        List<List<String>> plan = ShardPlan.split(streams.streams(), settings.streamsPerConnection());
-        for (int i = 0; i < plan.size(); i++) {
-            shards.add(new Shard(i, plan.get(i), this, settings));
-            for (String s : plan.get(i)) {
-                registerStream(s, i);
+        for (ShardPlan.Shard planned : ShardPlan.of(streams.streams(), settings.streamsPerConnection()).shards()) {
+            shards.add(new Shard(planned.id(), planned.streams(), this, settings));
+            for (String s : planned.streams()) {
+                registerStream(s, planned.id());
             }
         }
         onLoop(() -> {
@@ -199,8 +198,7 @@ public final class ConnectionGroup {
         boolean inUrl = ShardPlan.fitsInUrl(settings.baseUrl(), shardStreams);
         String base = settings.baseUrl().endsWith("/") ? settings.baseUrl().substring(0, settings.baseUrl().length() - 1)
                 : settings.baseUrl();
-        String url = inUrl ? base + "/stream?streams=" + String.join("/", shardStreams)
-                + (settings.microseconds() ? "&timeUnit=MICROSECOND" : "")
+        String url = inUrl ? ShardPlan.combinedUrl(base, shardStreams) + (settings.microseconds() ? "&timeUnit=MICROSECOND" : "")
                 : base + "/stream" + (settings.microseconds() ? "?timeUnit=MICROSECOND" : "");
         BinanceConnection c = new BinanceConnection(id, shard.index, shardStreams, url, vertx, client, settings, shard);
         if (!inUrl) {
@@ -367,7 +365,7 @@ public final class ConnectionGroup {
             metrics.duplicate(frame.stream());
             return;
         }
-        if (inProgress != null) {
+        if (inProgress != null && position != null) {
             inProgress.deliveredByOld(frame.stream());
         }
         if (!sink.offer(frame)) {

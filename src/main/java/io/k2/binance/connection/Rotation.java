@@ -108,7 +108,7 @@ final class Rotation {
 
     /** Streams not caught up yet, for the log line of a rotation that timed out. */
     Set<String> lagging(SequenceTracker tracker) {
-        Set<String> out = new HashSet<>();
+        Set<String> out = new java.util.TreeSet<>();
         for (String stream : deliveredByOld) {
             if (!firstOnIncoming.containsKey(stream)) {
                 out.add(stream);
@@ -116,7 +116,7 @@ final class Rotation {
         }
         firstOnIncoming.forEach((s, p) -> {
             if (!tracker.covers(s, p)) {
-                out.add(s);
+                out.add(s + " (new connection starts at " + p.first() + ", delivered up to " + tracker.mark(s).last() + ")");
             }
         });
         return out;

@@ -46,7 +46,7 @@ final class Shard implements BinanceConnection.Listener {
         this.settings = settings;
         // A connection that lives a whole backoff cap is stable: only then does the delay start small again.
         this.backoff = new ReconnectBackoff(settings.reconnectInitialDelay().toMillis(),
-                settings.reconnectMaxDelay().toMillis(), settings.reconnectMaxDelay().toMillis());
+                settings.reconnectMaxDelay().toMillis(), settings.reconnectMaxDelay().toMillis(), new java.util.SplittableRandom());
     }
 
     List<String> streams() {
@@ -317,8 +317,8 @@ final class Shard implements BinanceConnection.Listener {
     }
 
     /** @return null while the connection is healthy, else why it is not: "pong_timeout" or "stale" */
-    private String heartbeat(BinanceConnection c, long nowNanos, boolean paused) {
-        if (paused) {
+    private String heartbeat(BinanceConnection c, long nowNanos, boolean groupPaused) {
+        if (groupPaused || c.isPaused()) {
             // nothing is read while paused, so silence proves nothing; a ping write shows a vanished peer
             if (c.sinceLastPingNanos(nowNanos) >= PAUSED_PROBE_NANOS) {
                 c.ping(nowNanos);
