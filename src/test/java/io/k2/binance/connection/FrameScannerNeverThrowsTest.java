@@ -31,11 +31,11 @@ class FrameScannerNeverThrowsTest {
     @Test
     void generatedFramesAgreeWithJackson() {
         int valid = 0;
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 10_000; i++) {
             String frame = random.nextInt(3) == 0 ? value(0) : frame();
             valid += check(frame) ? 1 : 0;
         }
-        assertThat(valid).as("the generator must mostly produce valid JSON to test the readings").isGreaterThan(15_000);
+        assertThat(valid).as("the generator must mostly produce valid JSON to test the readings").isGreaterThan(7_500);
     }
 
     @Test
@@ -45,7 +45,7 @@ class FrameScannerNeverThrowsTest {
             seeds.add(frame());
         }
         int invalid = 0;
-        for (int i = 0; i < 40_000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             String frame = seeds.get(random.nextInt(seeds.size()));
             int mutations = 1 + random.nextInt(3);
             for (int m = 0; m < mutations; m++) {
@@ -53,7 +53,7 @@ class FrameScannerNeverThrowsTest {
             }
             invalid += check(frame) ? 0 : 1;
         }
-        assertThat(invalid).as("most mutations must break the JSON to test the rejections").isGreaterThan(20_000);
+        assertThat(invalid).as("most mutations must break the JSON to test the rejections").isGreaterThan(10_000);
     }
 
     @Test
@@ -97,8 +97,7 @@ class FrameScannerNeverThrowsTest {
         } catch (Throwable t) {
             throw new AssertionError("threw on: " + JacksonFrameReference.abbreviate(frame), t);
         }
-        JacksonFrameReference.assertAgrees(scan, frame, raw);
-        return JacksonFrameReference.parse(frame) != null;
+        return JacksonFrameReference.assertAgrees(scan, frame, raw);
     }
 
     // ------------------------------------------------------------------ generators
@@ -189,7 +188,8 @@ class FrameScannerNeverThrowsTest {
                 return at < len ? frame.substring(0, at) + JUNK.charAt(random.nextInt(JUNK.length()))
                         + frame.substring(at + 1) : frame;
             case 4: {
-                int depth = 1 + random.nextInt(random.nextBoolean() ? 5 : 1_500);
+                // mostly shallow; sometimes right around Jackson's nesting limit of 1000
+                int depth = random.nextInt(10) == 0 ? 990 + random.nextInt(20) : 1 + random.nextInt(5);
                 return "{\"result\":" + "[".repeat(depth) + frame + "]".repeat(depth) + ",\"id\":1}";
             }
             case 5: {
