@@ -187,6 +187,11 @@ public final class FrameScanner {
             }
             p = object(p, 1, CTX_TOP, top);
             if (p < 0 || ws(p) != n) {
+                if (stream == STRING) {
+                    // malformed after a readable stream name: keep the name, so the frame is counted and
+                    // dead-lettered under its stream rather than as "unknown"
+                    out.stream = streamName();
+                }
                 return out;
             }
             classify(out, rawStream);
