@@ -77,6 +77,21 @@ public class BinanceComponent extends DefaultComponent {
         return consumers.stream().map(BinanceConsumer::wedged).filter(w -> w != null).toList();
     }
 
+    /**
+     * Changes the streams of every consumer while running (live SUBSCRIBE/UNSUBSCRIBE, no reconnect).
+     *
+     * @return one line per consumer saying what changed
+     */
+    public List<String> updateStreams(String symbols, String streams) {
+        io.k2.binance.connection.StreamSet next = io.k2.binance.connection.StreamSet.parse(symbols, streams);
+        return consumers.stream().map(c -> c.updateStreams(next)).toList();
+    }
+
+    /** The streams the consumers carry now (they all start from the same keys in this app). */
+    public List<io.k2.binance.connection.StreamSet> currentStreams() {
+        return consumers.stream().map(BinanceConsumer::currentStreams).toList();
+    }
+
     /** The timer route's rotation check, for every consumer. */
     public void checkRotations() {
         consumers.forEach(BinanceConsumer::checkRotations);

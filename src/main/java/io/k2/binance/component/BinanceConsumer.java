@@ -160,6 +160,14 @@ public class BinanceConsumer extends DefaultConsumer {
                 + stuck / 1000 + " s" : null;
     }
 
+    String updateStreams(io.k2.binance.connection.StreamSet next) {
+        return getRouteId() + ": " + group.updateStreams(next);
+    }
+
+    io.k2.binance.connection.StreamSet currentStreams() {
+        return group.streams();
+    }
+
     void checkRotations() {
         if (group != null && isStarted()) {
             group.checkRotations();

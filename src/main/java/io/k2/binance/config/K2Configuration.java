@@ -66,6 +66,9 @@ public class K2Configuration implements CamelConfiguration {
         context.getRegistry().bind("deadLetter", new DeadLetterStep(context, deadLetters, delivered));
 
         context.getRegistry().bind("binanceConnectionHealth", new BinanceConnectionHealthCheck());
+        context.getRegistry().bind("ingestLiveness", new io.k2.binance.health.IngestLivenessCheck());
+        context.getRegistry().bind("liveStreams", new LiveStreams(context, propertiesFile(pc), System.getenv(),
+                settings.get("k2.binance.symbols"), settings.get("k2.binance.streams")));
         context.getRegistry().bind("kafkaReadiness", (java.util.function.BooleanSupplier) () -> true); // TEMP until pipeline merge
         // the timer route in routes/connection-lifecycle.camel.yaml calls this
         context.getRegistry().bind("connectionRotation", (Runnable) () ->
@@ -80,6 +83,17 @@ public class K2Configuration implements CamelConfiguration {
                 kafkaHealth.close();
             }
         });
+    }
+
+    /** The application.properties file the app reads, or null when it runs from the copy in the jar. */
+    private static java.nio.file.Path propertiesFile(PropertiesComponent pc) {
+        for (String location : pc.getLocations()) {
+            String l = location.startsWith("file:") ? location.substring(5) : null;
+            if (l != null && l.endsWith("application.properties")) {
+                return java.nio.file.Path.of(l);
+            }
+        }
+        return null;
     }
 
     /**

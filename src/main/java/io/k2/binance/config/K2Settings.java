@@ -104,9 +104,15 @@ public final class K2Settings {
             }
         });
         for (String key : List.of("k2.kafka.batch-size", "k2.kafka.delivery-timeout-ms", "k2.kafka.request-timeout-ms",
-                "k2.kafka.max-block-ms", "k2.binance.rotation-check-interval-seconds")) {
+                "k2.kafka.max-block-ms", "k2.binance.rotation-check-interval-seconds",
+                "k2.binance.live-streams-check-seconds")) {
             check(problems, key, v -> requirePositive(v));
         }
+        check(problems, "k2.binance.live-streams", v -> {
+            if (!v.equals("true") && !v.equals("false")) {
+                throw new IllegalArgumentException("accepted values: true, false");
+            }
+        });
         check(problems, "k2.binance.connect-attempts-per-5-minutes", v -> {
             int n = Integer.parseInt(v);
             if (n < 1 || n > 300) {

@@ -62,6 +62,7 @@ public final class BinanceConnection {
     private boolean paused;
     private boolean deliberateClose;
     private long handshakeDeadline = -1;
+    private volatile String closeCause;
     /** Our SUBSCRIBE/UNSUBSCRIBE frames not sent yet (id, json), sent as the message budget allows. */
     private final java.util.ArrayDeque<String[]> controlsToSend = new java.util.ArrayDeque<>();
     /** Request id -> when it was sent, until Binance answers it. */
@@ -132,7 +133,7 @@ public final class BinanceConnection {
                 if (reading) {
                     listener.message(this, new MessageAssembler.Message("", new byte[0], Long.MAX_VALUE), nowMicros());
                 }
-                close((short) 1009, "frame too large", false);
+                close((short) 1009, "frame too large", false, "frame_too_large");
             }
         });
         socket.closeHandler(v -> {
@@ -202,7 +203,7 @@ public final class BinanceConnection {
         ws.writePing(Buffer.buffer(payload)).onFailure(e -> {
             // a write to a peer that has gone shows up here first while we are paused and read nothing
             if (state == State.OPEN) {
-                close((short) 1006, "write failed: " + e.getMessage(), false);
+                close((short) 1006, "write failed: " + e.getMessage(), false, "write_failed");
             }
         });
         return true;
@@ -308,6 +309,14 @@ public final class BinanceConnection {
 
     /** Closes on purpose (never followed by a reconnect) or, with {@code deliberate=false}, as a failure. */
     void close(short code, String reason, boolean deliberate) {
+        close(code, reason, deliberate, null);
+    }
+
+    /** @param cause the reconnect reason to count when we close a connection as failed ourselves, or null */
+    void close(short code, String reason, boolean deliberate, String cause) {
+        if (cause != null && closeCause == null) {
+            closeCause = cause;
+        }
         deliberateClose |= deliberate;
         lastCloseReason = code + " " + reason;
         if (state == State.CONNECTING) {
@@ -342,6 +351,11 @@ public final class BinanceConnection {
 
     long lastPongMillis() {
         return lastPongMillis;
+    }
+
+    /** Why we closed it as failed ourselves (a reconnect reason), or null when the server closed it. */
+    String closeCause() {
+        return closeCause;
     }
 
     String lastCloseReason() {

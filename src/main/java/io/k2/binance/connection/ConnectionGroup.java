@@ -65,6 +65,7 @@ public final class ConnectionGroup {
     private final Counter pongTimeouts;
     private final Counter catchUpTimeouts;
     private volatile StreamSet streams;
+    private ShardPlan plan;
     private volatile boolean paused;
     private volatile boolean shedding;
     private long pausedSinceNanos;
@@ -131,7 +132,8 @@ public final class ConnectionGroup {
     // ---- lifecycle ------------------------------------------------------------------------------
 
     public void start() {
-        for (ShardPlan.Shard planned : ShardPlan.of(streams.streams(), settings.streamsPerConnection()).shards()) {
+        plan = ShardPlan.of(streams.streams(), settings.streamsPerConnection());
+        for (ShardPlan.Shard planned : plan.shards()) {
             shards.add(new Shard(planned.id(), planned.streams(), this, settings));
             for (String s : planned.streams()) {
                 registerStream(s, planned.id());
@@ -179,6 +181,122 @@ public final class ConnectionGroup {
         onLoop(() -> shards.forEach(s -> s.checkLifetime(now)));
     }
 
+    /**
+     * Changes the streams while running, without a reconnect: a live SUBSCRIBE for each added stream and an
+     * UNSUBSCRIBE for each removed one on the connections of its shard (new shards connect, emptied ones
+     * close). Adds go out before removes, so a symbol that moves between shards is never unsubscribed first.
+     *
+     * @return a line saying what changed, for the log
+     */
+    public String updateStreams(StreamSet next) {
+        CompletableFuture<String> done = new CompletableFuture<>();
+        onLoop(() -> {
+            try {
+                done.complete(applyStreams(next));
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        try {
+            return done.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException("the connection group did not apply the new streams within 10 s", e);
+        }
+    }
+
+    private String applyStreams(StreamSet next) {
+        if (stopped) {
+            return "stopped";
+        }
+        java.util.Set<String> before = new java.util.LinkedHashSet<>(streams.streams());
+        java.util.Set<String> after = new java.util.LinkedHashSet<>(next.streams());
+        List<String> added = after.stream().filter(x -> !before.contains(x)).toList();
+        List<String> removed = before.stream().filter(x -> !after.contains(x)).toList();
+        if (added.isEmpty() && removed.isEmpty()) {
+            return "no change";
+        }
+        ShardPlan nextPlan = plan.next(next.streams());
+        metrics.registerStreams(next.streams());
+        tracker.retain(next.streams());
+        Map<Integer, Shard> byId = new java.util.HashMap<>();
+        shards.forEach(sh -> byId.put(sh.index, sh));
+        List<Runnable> removals = new ArrayList<>();
+        for (ShardPlan.Shard planned : nextPlan.shards()) {
+            Shard shard = byId.remove(planned.id());
+            if (shard == null) {
+                shard = new Shard(planned.id(), planned.streams(), this, settings);
+                shards.add(shard);
+                for (String stream : planned.streams()) {
+                    registerStream(stream, planned.id());
+                }
+                shard.start();
+                continue;
+            }
+            List<String> old = shard.streams();
+            List<String> in = planned.streams().stream().filter(x -> !old.contains(x)).toList();
+            List<String> out = old.stream().filter(x -> !planned.streams().contains(x)).toList();
+            for (String stream : in) {
+                registerStream(stream, planned.id());
+            }
+            shard.setStreams(planned.streams());
+            Shard target = shard;
+            sendControls(target, in, true);
+            removals.add(() -> sendControls(target, out, false));
+        }
+        for (Shard emptied : byId.values()) {
+            List<String> out = emptied.streams();
+            removals.add(() -> {
+                emptied.stopReading();
+                for (BinanceConnection c : emptied.connections()) {
+                    c.close((short) 1000, "streams removed", true);
+                }
+                shards.remove(emptied);
+                LOG.info("Binance shard {} of {} closed: its {} stream(s) were removed", emptied.index, route, out.size());
+            });
+        }
+        removals.forEach(Runnable::run);
+        for (String stream : removed) {
+            StreamActivity a = activity.remove(stream);
+            if (a != null) {
+                Meter m = registry.find(MetricNames.LAST_MESSAGE).tag(MetricNames.TAG_STREAM, stream).gauge();
+                if (m != null) {
+                    registry.remove(m);
+                }
+            }
+        }
+        plan = nextPlan;
+        streams = next;
+        return "added " + added.size() + " stream(s) " + abbreviate(added) + ", removed " + removed.size() + " "
+                + abbreviate(removed) + "; " + shards.size() + " connection(s)";
+    }
+
+    private void sendControls(Shard shard, List<String> names, boolean subscribe) {
+        if (names.isEmpty()) {
+            return;
+        }
+        long first = REQUEST_IDS.get() + 1;
+        List<String> frames = subscribe ? ShardPlan.subscribeFrames(names, first, ShardPlan.MAX_CONTROL_FRAME_BYTES)
+                : ShardPlan.unsubscribeFrames(names, first, ShardPlan.MAX_CONTROL_FRAME_BYTES);
+        REQUEST_IDS.addAndGet(frames.size());
+        for (BinanceConnection c : shard.connections()) {
+            for (int i = 0; i < frames.size(); i++) {
+                c.queueControl(Long.toString(first + i), frames.get(i));
+            }
+            c.flushControls(System.nanoTime());
+        }
+    }
+
+    private static String abbreviate(List<String> names) {
+        return names.size() <= 5 ? names.toString() : names.subList(0, 5) + " and " + (names.size() - 5) + " more";
+    }
+
+    /** The streams this group carries now. */
+    public StreamSet streams() {
+        return streams;
+    }
+
     // ---- what shards and connections report -----------------------------------------------------
 
     String route() {
@@ -216,11 +334,11 @@ public final class ConnectionGroup {
     }
 
     long attemptDelay() {
-        long wait = attempts.delayBeforeAttempt(System.currentTimeMillis());
-        if (wait > 0) {
-            registry.counter(MetricNames.CONNECT_ATTEMPTS_DELAYED, MetricNames.TAG_ROUTE, route).increment();
-        }
-        return wait;
+        return attempts.delayBeforeAttempt(System.currentTimeMillis());
+    }
+
+    void attemptHeldBack() {
+        registry.counter(MetricNames.CONNECT_ATTEMPTS_DELAYED, MetricNames.TAG_ROUTE, route).increment();
     }
 
     void rejectedByExchange(int status, long retryAfterMillis) {
@@ -305,7 +423,7 @@ public final class ConnectionGroup {
                 if (incoming == null) {
                     shard.rotate("server_shutdown", false);
                 } else {
-                    c.close((short) 1000, "server shutdown announced", false);
+                    c.close((short) 1000, "server shutdown announced", false, "server_shutdown_incoming");
                 }
                 return;
             }
@@ -435,7 +553,7 @@ public final class ConnectionGroup {
                             MetricNames.TAG_OUTCOME, "no_answer").increment();
                     LOG.error("Binance did not answer subscription request {} on connection {} within 10 s; "
                             + "replacing the connection", overdue, c.id);
-                    c.close((short) 1000, "subscription unanswered", false);
+                    c.close((short) 1000, "subscription unanswered", false, "subscription_unanswered");
                 }
             }
         }
@@ -466,6 +584,9 @@ public final class ConnectionGroup {
                 continue;
             }
             ShardStatus.Connection delivering = status.connections().get(0);
+            if (delivering.silent() || delivering.paused()) {
+                continue; // the whole connection is silent: the connection watchdog replaces it
+            }
             long since = Math.max(a.lastMessageMillis, delivering.openedAtMillis());
             if (nowMillis - since < limit || a.stale) {
                 continue;

@@ -8,6 +8,8 @@ public enum ConnectionState {
     CONNECTING,
     /** The socket is open and frames flow. */
     OPEN,
+    /** The socket is open but silent past the health-check timeout: its replacement is under way. */
+    STALE,
     /** The last attempt failed or the socket closed; waiting before the next attempt. */
     WAITING_TO_RECONNECT
 }

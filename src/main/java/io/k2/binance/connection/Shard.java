@@ -38,6 +38,7 @@ final class Shard implements BinanceConnection.Listener {
     private String pendingRotation;
     private boolean pendingRotationDead;
     private boolean stopped;
+    private boolean attemptHeld;
 
     Shard(int index, List<String> streams, ConnectionGroup group, ConnectionSettings settings) {
         this.index = index;
@@ -51,6 +52,11 @@ final class Shard implements BinanceConnection.Listener {
 
     List<String> streams() {
         return streams;
+    }
+
+    /** The streams its next connections (reconnects, rotations) open with; live ones are (un)subscribed by the group. */
+    void setStreams(List<String> next) {
+        streams = List.copyOf(next);
     }
 
     void start() {
@@ -76,7 +82,7 @@ final class Shard implements BinanceConnection.Listener {
         if (stopped) {
             return;
         }
-        long wait = group.attemptDelay();
+        long wait = attemptDelay();
         if (wait > 0) {
             reconnectTimer = group.vertx().setTimer(Math.max(1, wait), t -> connectDelivering());
             return;
@@ -84,6 +90,16 @@ final class Shard implements BinanceConnection.Listener {
         BinanceConnection c = group.newConnection(this, streams);
         delivering = c;
         c.connect();
+    }
+
+    /** The attempt budget's wait; counted once per attempt it holds back, not once per re-check. */
+    private long attemptDelay() {
+        long wait = group.attemptDelay();
+        if (wait > 0 && !attemptHeld) {
+            group.attemptHeldBack();
+        }
+        attemptHeld = wait > 0;
+        return wait;
     }
 
     private void scheduleReconnect(String why) {
@@ -166,7 +182,7 @@ final class Shard implements BinanceConnection.Listener {
         if (deliberate || stopped) {
             return;
         }
-        String tag = "close_" + (code == null ? 1006 : code);
+        String tag = c.closeCause() != null ? c.closeCause() : "close_" + (code == null ? 1006 : code);
         lastError = "closed by server: " + c.lastCloseReason();
         backoff.closed(System.currentTimeMillis());
         Rotation r = incomingRotation(c);
@@ -223,7 +239,7 @@ final class Shard implements BinanceConnection.Listener {
             }
             return;
         }
-        if (System.nanoTime() < retryNotBeforeNanos || group.attemptDelay() > 0) {
+        if (System.nanoTime() < retryNotBeforeNanos || attemptDelay() > 0) {
             pendingRotation = reason;
             pendingRotationDead |= oldPresumedDead;
             return;
@@ -300,7 +316,7 @@ final class Shard implements BinanceConnection.Listener {
             BinanceConnection in = r.incoming;
             if (in.isOpen() && heartbeat(in, nowNanos, pausedForBackpressure) != null) {
                 LOG.warn("Binance shard {}: the incoming connection {} of a rotation went silent; retrying", index, in.id);
-                in.close((short) 1000, "silent", false);
+                in.close((short) 1000, "silent", false, "incoming_silent");
             } else if (r.incomingOpen()) {
                 if (r.caughtUp(group.tracker(), nowNanos, MIN_OVERLAP_NANOS)) {
                     cutOver(nowNanos, false);
@@ -377,14 +393,16 @@ final class Shard implements BinanceConnection.Listener {
             live.add(info(r.incoming, "incoming"));
         }
         ConnectionState state = stopped ? ConnectionState.STOPPED
-                : d != null && d.isOpen() ? ConnectionState.OPEN
+                : d != null && d.isOpen() && !live.get(0).silent() ? ConnectionState.OPEN
+                : d != null && d.isOpen() ? ConnectionState.STALE
                 : d != null ? ConnectionState.CONNECTING : ConnectionState.WAITING_TO_RECONNECT;
         return new ShardStatus(index, streams.size(), state, live, backoff.failures(), reconnects, rotations,
                 lastError, r == null ? null : r.reason);
     }
 
-    private static ShardStatus.Connection info(BinanceConnection c, String role) {
+    private ShardStatus.Connection info(BinanceConnection c, String role) {
+        boolean silent = !c.isPaused() && c.silentNanos(System.nanoTime()) >= settings.silenceTimeout().toNanos();
         return new ShardStatus.Connection(c.id, role, c.url(), c.openedAtMillis(), c.lastMessageMillis(),
-                c.lastPongMillis(), c.isPaused());
+                c.lastPongMillis(), c.isPaused(), silent);
     }
 }

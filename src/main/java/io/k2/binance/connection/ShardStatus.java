@@ -29,8 +29,9 @@ public record ShardStatus(int shard, int streams, ConnectionState state, List<Co
      * @param lastMessageMillis epoch ms of the last frame of any kind (data, ping, pong)
      * @param lastPongMillis    epoch ms of the last pong to our ping, 0 before the first
      * @param paused            paused for back-pressure
+     * @param silent            no message at all for the silence timeout: it is being replaced, and its data is stale
      */
     public record Connection(String id, String role, String url, long openedAtMillis, long lastMessageMillis,
-                             long lastPongMillis, boolean paused) {
+                             long lastPongMillis, boolean paused, boolean silent) {
     }
 }

@@ -11,8 +11,9 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * Readiness: DOWN while a configured stream set has no delivering connection, or while data is stale (a
- * connection replaced for silence has not been replaced yet, every stream is stale). UP through a planned
+ * Readiness: DOWN while a shard has no delivering connection, or while its delivering connection has been
+ * silent past the health-check timeout (stale data; its replacement is under way). Streams stale one by one
+ * are listed in the details but do not take readiness down: a quiet market is not an outage. UP through a planned
  * rotation: the old connection delivers until the new one takes over, so there is always one. Answers from
  * state the connection layer keeps up to date; it never touches a socket.
  *

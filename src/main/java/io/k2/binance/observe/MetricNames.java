@@ -62,7 +62,6 @@ public final class MetricNames {
     public static final String TAG_REASON = "reason";
     public static final String TAG_TYPE = "type";
     public static final String TAG_ROUTE = "route";
-    public static final String TAG_CAUSE = "cause";
     public static final String TAG_KIND = "kind";
     public static final String TAG_SHARD = "shard";
     public static final String TAG_CONNECTION = "connection";
