@@ -66,17 +66,17 @@ row("Overview")
 stat("Scrape up", f'up{{{SEL}}}', x=0, mappings=[{"type": "value", "options": {
     "0": {"text": "DOWN", "color": RED}, "1": {"text": "UP", "color": GREEN}}}],
     steps=[{"color": RED, "value": None}, {"color": GREEN, "value": 1}])
-stat("Binance connection", f'max by (instance) (k2_binance_connections_open{{{SEL}}})', x=4,
-     mappings=[{"type": "value", "options": {"0": {"text": "CLOSED", "color": RED}, "1": {"text": "OPEN", "color": GREEN}}}],
+stat("Binance sockets open", f'sum by (instance) (k2_binance_connections_open{{{SEL}}})', x=4,
+     mappings=[{"type": "value", "options": {"0": {"text": "CLOSED", "color": RED}}}],
      steps=[{"color": RED, "value": None}, {"color": GREEN, "value": 1}],
-     desc="k2_binance_connections_open: 1 while a socket to the exchange is open")
+     desc="k2_binance_connections_open: open sockets to the exchange, one per shard, two for a shard during a rotation. 0 = disconnected (K2ExchangeDisconnected).")
 stat("Events in /s", f'sum by (instance) (rate(k2_events_received_total{{{SEL}}}[1m]))', unit="ops", x=8)
 stat("Acked /s", f'sum by (instance) (rate(k2_records_acked_total{{{SEL}}}[1m]))', unit="ops", x=12)
 stat("Dead letters (1h)", f'sum by (instance) (increase(k2_records_dead_lettered_total{{{SEL}}}[1h]))', x=16,
      steps=[{"color": GREEN, "value": None}, {"color": ORANGE, "value": 1}])
 stat("Dead-letter FAILED (24h)", f'sum by (instance) (increase(k2_records_dead_letter_failed_total{{{SEL}}}[24h])) or sum by (instance) (up{{{SEL}}}) * 0',
      x=20, steps=[{"color": GREEN, "value": None}, {"color": RED, "value": 1}],
-     desc="Frames lost from Kafka entirely (only in the ERROR log). Must be 0.", newline=True)
+     desc="Frames that reached no topic: failed dead-letter writes, frames shed by back-pressure (ingest_overflow), unaccounted, shutdown_unsettled. Must be 0.", newline=True)
 
 # ---- throughput -----------------------------------------------------------------------------------------
 row("Throughput")
@@ -85,14 +85,16 @@ ts("Events received vs acked per stream (/s)", [
     (f'sum by (instance, stream) (rate(k2_records_acked_total{{{SEL}}}[1m]))', "acked {{instance}} {{stream}}"),
 ], unit="ops", w=16, newline=False,
    desc="Received = frames read off the socket; acked = records Kafka acknowledged on a data topic.")
-ts("Unsettled (received - acked - dead-lettered) /s", [
+ts("Unsettled (received - all outcomes) /s", [
     (f'sum by (instance) (rate(k2_events_received_total{{{SEL}}}[5m])) '
      f'- (sum by (instance) (rate(k2_records_acked_total{{{SEL}}}[5m])) or sum by (instance) (rate(k2_events_received_total{{{SEL}}}[5m])) * 0) '
      f'- (sum by (instance) (rate(k2_records_dead_lettered_total{{{SEL}}}[5m])) or sum by (instance) (rate(k2_events_received_total{{{SEL}}}[5m])) * 0) '
-     f'- (sum by (instance) (rate(k2_control_frames_total{{{SEL}}}[5m])) or sum by (instance) (rate(k2_events_received_total{{{SEL}}}[5m])) * 0)',
+     f'- (sum by (instance) (rate(k2_control_frames_total{{{SEL}}}[5m])) or sum by (instance) (rate(k2_events_received_total{{{SEL}}}[5m])) * 0) '
+     f'- (sum by (instance) (rate(k2_events_duplicates_total{{{SEL}}}[5m])) or sum by (instance) (rate(k2_events_received_total{{{SEL}}}[5m])) * 0) '
+     f'- (sum by (instance) (rate(k2_records_dead_letter_failed_total{{{SEL}}}[5m])) or sum by (instance) (rate(k2_events_received_total{{{SEL}}}[5m])) * 0)',
      "{{instance}}"),
 ], unit="ops", w=8, x=16,
-   desc="Accounting identity: received = acked + dead-lettered + control frames (+ dead-letter failed) once in-flight settles. Should hover around 0.")
+   desc="Accounting identity: received = acked + dead-lettered + control frames + duplicates + dead-letter failed, once in-flight settles. Should hover around 0; a lasting positive value is records stuck in flight.")
 
 # ---- errors -----------------------------------------------------------------------------------------------
 row("Dead letters")
@@ -117,27 +119,72 @@ ts("Latency max and mean by type", [
 ], unit="s", w=12, x=12)
 
 # ---- connection -------------------------------------------------------------------------------------------------
-row("Binance connection")
-ts("Connection open (1/0)", [
-    (f'max by (instance) (k2_binance_connections_open{{{SEL}}})', "{{instance}}"),
-], w=8, newline=False)
-ts("Connects and disconnects by cause (per 5 min)", [
+# docs/runbooks/connection-incidents.md has the normal values of every panel here.
+row("Binance connections")
+ts("Sockets open per route (shards; +1 during a rotation)", [
+    (f'sum by (instance, route) (k2_binance_connections_open{{{SEL}}})', "{{instance}} {{route}}"),
+], w=8, newline=False,
+   desc="k2_binance_connections_open: one socket per shard, two for a shard while it rotates (seconds). 0 = disconnected.")
+ts("Connection age per shard", [
+    (f'max by (instance, route, shard) (binance_connection_lifetime_seconds{{{SEL}}})', "{{instance}} {{route}} shard {{shard}}"),
+], unit="s", w=8, x=8, newline=False,
+   thresholds=[{"color": GREEN, "value": None}, {"color": ORANGE, "value": 15300}, {"color": RED, "value": 85800}],
+   desc="binance_connection_lifetime_seconds of the oldest open connection per shard. Normal: a saw-tooth up to k2.binance.connection-max-lifetime-hours (4 h). K2RotationOverdue at 4 h 15 min, K2ConnectionNearBinanceCutoff at 23 h 50 min.")
+ts("Rotations by reason, and catch-up timeouts (per 15 min)", [
+    (f'sum by (instance, reason) (increase(binance_connection_rotations_total{{{SEL}}}[15m]))', "{{instance}} {{reason}}"),
+    (f'sum by (instance) (increase(binance_connection_rotation_catch_up_timeouts_total{{{SEL}}}[15m]))', "catch-up TIMEOUT {{instance}}"),
+], w=8, x=16,
+   desc="Make-before-break replacements. Normal: lifetime every 4 h per shard, server_shutdown now and then; pong_timeout, stale, stream_stale rare. A catch-up timeout is a possible gap (K2RotationCatchUpTimeouts).")
+ts("Reconnects by reason (per 5 min)", [
+    (f'sum by (instance, reason) (increase(binance_reconnects_total{{{SEL}}}[5m]))', "{{instance}} {{reason}}"),
     (f'sum by (instance) (increase(k2_binance_connects_total{{{SEL}}}[5m]))', "connects {{instance}}"),
-    (f'sum by (instance, cause) (increase(k2_binance_disconnects_total{{{SEL}}}[5m]))', "{{instance}} {{cause}}"),
-], w=8, x=8, newline=False)
+], w=8, newline=False,
+   desc="binance_reconnects_total: unplanned closes (close_<code>) and failed connects (connect_failed, handshake_timeout, http_<status>). Normal: close to none. Connects include rotations.")
+ts("Pong timeouts (per 15 min)", [
+    (f'sum by (instance) (increase(binance_pong_timeouts_total{{{SEL}}}[15m]))', "{{instance}}"),
+], w=8, x=8, newline=False,
+   desc="Our ping got no pong within k2.binance.ping-timeout-seconds: the connection was dead and was replaced (gap). Normal: 0 (K2PongTimeouts).")
+ts("Time since the last pong, per connection", [
+    (f'time() - max by (instance, shard, connection) (binance_last_pong_timestamp_seconds{{{SEL}}} > 0)', "{{instance}} shard {{shard}} {{connection}}"),
+], unit="s", w=8, x=16,
+   thresholds=[{"color": GREEN, "value": None}, {"color": ORANGE, "value": 190}],
+   desc="Normal: below k2.binance.ping-interval-seconds (180 s) + a pong round trip. A new connection has no pong yet (not shown).")
+ts("Time since the last message, per stream", [
+    (f'time() - max by (instance, stream) (binance_last_message_timestamp_seconds{{{SEL}}} > 0)', "{{instance}} {{stream}}"),
+], unit="s", w=16, newline=False,
+   thresholds=[{"color": GREEN, "value": None}, {"color": ORANGE, "value": 300}, {"color": RED, "value": 600}],
+   desc="binance_last_message_timestamp_seconds. Klines and partial depth tick every few seconds: 10 min is K2StreamStale. Trade, aggTrade, bookTicker and depth diffs may be silent in a quiet market (K2StreamQuiet after 1 h). The app replaces a connection once when a stream is silent 300 s (k2.binance.stream-stale-seconds).")
+ts("Streams silent > 5 min (including never delivered)", [
+    (f'count by (instance) ((time() - binance_last_message_timestamp_seconds{{{SEL}}}) > 300) or sum by (instance) (up{{{SEL}}}) * 0', "{{instance}}"),
+], w=8, x=16,
+   desc="Configured streams with no message for k2.binance.stream-stale-seconds (300 s), or none since start. Readiness lists them as staleStreams.")
+ts("Duplicates dropped per stream (per 5 min)", [
+    (f'sum by (instance, stream) (increase(k2_events_duplicates_total{{{SEL}}}[5m]))', "{{instance}} {{stream}}"),
+], w=8, newline=False,
+   desc="k2_events_duplicates_total: the overlap of a rotation, dropped by the dedup. Normal: a burst at each rotation, flat in between (K2DuplicatesOutsideRotation).")
 ts("Connection attempts per 5 min, all instances (Binance limit 300/IP)", [
-    ('sum (increase(k2_binance_connects_total{job="k2"}[5m])) + (sum (increase(k2_binance_disconnects_total{job="k2", cause="connect_failed"}[5m])) or vector(0))', "attempts"),
-], w=8, x=16, thresholds=[{"color": GREEN, "value": None}, {"color": ORANGE, "value": 150}, {"color": RED, "value": 300}])
+    ('sum (increase(k2_binance_connects_total{job="k2"}[5m])) + (sum (increase(binance_reconnects_total{job="k2", reason=~"connect_failed|handshake_timeout|http_.*"}[5m])) or vector(0))', "attempts"),
+], w=8, x=8, newline=False, thresholds=[{"color": GREEN, "value": None}, {"color": ORANGE, "value": 150}, {"color": RED, "value": 300}],
+   desc="Successful connects (first, reconnects, rotations) + failed connects, all colours together: Binance counts per IP. Each process holds itself to k2.binance.connect-attempts-per-5-minutes (150).")
+ts("Connect attempts delayed, subscription failures (per 5 min)", [
+    (f'sum by (instance) (increase(k2_binance_connect_attempts_delayed_total{{{SEL}}}[5m]))', "delayed {{instance}}"),
+    (f'sum by (instance, outcome) (increase(k2_binance_subscription_failures_total{{{SEL}}}[5m]))', "SUBSCRIBE {{outcome}} {{instance}}"),
+], w=8, x=16,
+   desc="Delayed: connects or rotations held back by the attempt budget or a 429/418 Retry-After (a held rotation is re-checked every 250 ms, each check counts). Subscription failures: SUBSCRIBE refused (error_<code>) or unanswered (no_answer).")
 
 # ---- ingest ------------------------------------------------------------------------------------------------
 row("Ingest back-pressure")
 ts("Queue depth and in-flight", [
     (f'max by (instance) (k2_ingest_queue_depth{{{SEL}}})', "queue {{instance}}"),
     (f'max by (instance) (k2_ingest_inflight{{{SEL}}})', "in-flight {{instance}}"),
-], w=12, newline=False, desc="Defaults: k2.ingest.queue-capacity 10000, k2.ingest.max-inflight 50000.")
+], w=8, newline=False, desc="Defaults: k2.ingest.queue-capacity 10000, k2.ingest.max-inflight 50000.")
 ts("Back-pressure pauses (per 5 min)", [
     (f'sum by (instance) (increase(k2_ingest_backpressure_pauses_total{{{SEL}}}[5m]))', "{{instance}}"),
-], w=12, x=12)
+], w=8, x=8, newline=False, desc="Each pause lasts at most k2.ingest.max-pause-seconds (10 s).")
+ts("Shed frames /s (ingest_overflow: data loss)", [
+    (f'sum by (instance, stream) (rate(k2_records_dead_letter_failed_total{{{SEL}, reason="ingest_overflow"}}[5m]))', "{{instance}} {{stream}}"),
+], unit="ops", w=8, x=16, thresholds=[{"color": GREEN, "value": None}, {"color": RED, "value": 0.000001}],
+   desc="Frames dropped after a back-pressure pause ran out with the queue still full (K2IngestShedding). Must be empty.")
 
 # ---- camel --------------------------------------------------------------------------------------------------------
 row("Camel routes")
