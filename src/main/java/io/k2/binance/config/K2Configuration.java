@@ -7,11 +7,11 @@ import java.util.Properties;
 
 import io.k2.binance.avro.SingleObjectEncoder;
 import io.k2.binance.component.StreamSet;
+import io.k2.binance.health.KafkaBrokerHealthCheck;
 import io.k2.binance.normalize.BinanceNormalizer;
 import io.k2.binance.normalize.EventType;
 import io.k2.binance.normalize.SymbolCatalog;
 import io.k2.binance.observe.BinanceConnectionHealthCheck;
-import io.k2.binance.observe.KafkaBrokerHealthCheck;
 import io.k2.binance.pipeline.DeadLetterStep;
 import io.k2.binance.pipeline.DeadLetters;
 import io.k2.binance.pipeline.DeliveryAccounting;
@@ -21,7 +21,6 @@ import io.k2.binance.pipeline.Topics;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
-import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,16 +60,12 @@ public class K2Configuration implements CamelConfiguration {
         context.getRegistry().bind("deadLetter", new DeadLetterStep(context, deadLetters, delivered));
 
         context.getRegistry().bind("binanceConnectionHealth", new BinanceConnectionHealthCheck());
+        // probes in the background from context start to context stop; readiness reads its last answer
         KafkaBrokerHealthCheck kafkaHealth = new KafkaBrokerHealthCheck(settings.get("k2.kafka.brokers"),
-                kafkaClientSecurity(settings));
+                kafkaClientSecurity(settings), settings.getInt("k2.observe.kafka-probe-interval-ms"));
+        kafkaHealth.setCamelContext(context);
         context.getRegistry().bind("kafkaBrokerHealth", kafkaHealth);
-        warnIfNoBrokerAnswers(settings);
-        context.addService(new ServiceSupport() {
-            @Override
-            protected void doStop() {
-                kafkaHealth.close();
-            }
-        });
+        context.addService(kafkaHealth);
     }
 
     /**
@@ -87,30 +82,6 @@ public class K2Configuration implements CamelConfiguration {
             throw new InvalidSettingsException(List.of("k2.observe.port (env K2_OBSERVE_PORT) = '" + port + "': "
                     + host + ":" + port + " is already in use (another k2 instance?); stop it or pick a free port"));
         }
-    }
-
-    /**
-     * One look at the brokers, off the start-up path: the Kafka client's own warnings do not name our
-     * setting, so an operator with a wrong address gets one line that does.
-     */
-    private static void warnIfNoBrokerAnswers(K2Settings settings) {
-        Thread probe = new Thread(() -> {
-            KafkaBrokerHealthCheck check = new KafkaBrokerHealthCheck(settings.get("k2.kafka.brokers"),
-                    kafkaClientSecurity(settings));
-            try {
-                String problem = check.probeOnce();
-                if (problem != null) {
-                    LOG.warn("No Kafka broker reachable at {} ({}). Set k2.kafka.brokers / K2_KAFKA_BROKERS to your "
-                            + "cluster, or start a local one with `bin/k2 kafka start`. The app keeps running: "
-                            + "readiness is DOWN, and records wait in the producer up to k2.kafka.delivery-timeout-ms, "
-                            + "then are dead-lettered (logged in full if Kafka is still unreachable).", settings.get("k2.kafka.brokers"), problem);
-                }
-            } finally {
-                check.close();
-            }
-        }, "k2-broker-probe");
-        probe.setDaemon(true);
-        probe.start();
     }
 
     /** The security settings the producer uses, for the health check's admin client. */
