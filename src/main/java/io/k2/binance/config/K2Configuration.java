@@ -8,6 +8,8 @@ import java.util.Properties;
 import io.k2.binance.avro.SingleObjectEncoder;
 import io.k2.binance.component.StreamSet;
 import io.k2.binance.health.KafkaBrokerHealthCheck;
+import io.k2.binance.health.RouteStartFailures;
+import io.k2.binance.health.RoutesStartedHealthCheck;
 import io.k2.binance.normalize.BinanceNormalizer;
 import io.k2.binance.normalize.EventType;
 import io.k2.binance.normalize.SymbolCatalog;
@@ -66,6 +68,11 @@ public class K2Configuration implements CamelConfiguration {
         kafkaHealth.setCamelContext(context);
         context.getRegistry().bind("kafkaBrokerHealth", kafkaHealth);
         context.addService(kafkaHealth);
+
+        // a route that cannot start: ERROR with the cause, and readiness DOWN (routes-started) with it
+        RouteStartFailures routeFailures = new RouteStartFailures();
+        context.getManagementStrategy().addEventNotifier(routeFailures);
+        context.getRegistry().bind("routesStartedHealth", new RoutesStartedHealthCheck(routeFailures));
     }
 
     /**

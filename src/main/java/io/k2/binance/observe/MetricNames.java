@@ -16,9 +16,9 @@ public final class MetricNames {
     /** Frames that could not be written even to the dead-letter topic; logged in full at ERROR. Tags: stream, reason. */
     public static final String DEAD_LETTER_FAILED = "k2.records.dead.letter.failed";
     /** Frames that are not events (subscription responses, serverShutdown). Tags: kind. */
+    public static final String CONTROL_FRAMES = "k2.control.frames";
     /** Resident set size of this process (OSHI), bytes. */
     public static final String PROCESS_RSS = "k2.process.resident.memory.bytes";
-    public static final String CONTROL_FRAMES = "k2.control.frames";
     /** Receive-to-ack latency of data records. Tags: type. */
     public static final String ACK_LATENCY = "k2.ack.latency";
 
@@ -34,6 +34,9 @@ public final class MetricNames {
     public static final String INGEST_INFLIGHT = "k2.ingest.inflight";
     /** Times the socket was paused because the pipeline fell behind (back-pressure). Tags: route. */
     public static final String BACKPRESSURE_PAUSES = "k2.ingest.backpressure.pauses";
+
+    /** Failed attempts to start a route (the first start and every retry of the route controller). Tags: route. */
+    public static final String ROUTE_START_FAILURES = "k2.route.start.failures";
 
     public static final String TAG_STREAM = "stream";
     public static final String TAG_REASON = "reason";
