@@ -18,6 +18,8 @@ import io.k2.binance.pipeline.DeadLetterStep;
 import io.k2.binance.pipeline.DeadLetters;
 import io.k2.binance.pipeline.DeliveryAccounting;
 import io.k2.binance.pipeline.EncodeStep;
+import io.k2.binance.pipeline.MetadataWarmingClientFactory;
+import io.k2.binance.pipeline.TopicMetadataWarmer;
 import io.k2.binance.pipeline.NormalizeStep;
 import io.k2.binance.pipeline.Topics;
 import org.apache.camel.CamelConfiguration;
@@ -40,7 +42,10 @@ public class K2Configuration implements CamelConfiguration {
         Properties declared = pc.loadProperties(k -> k.startsWith(K2Settings.PREFIX));
         K2Settings settings = K2Settings.load(declared.stringPropertyNames(), k -> pc.resolveProperty(k).orElse(""));
         settings.validate();
-        LOG.info(settings.describe());
+        LOG.info("Effective configuration (application.properties, overridden by env vars):");
+        for (String line : settings.describeLines()) {
+            LOG.info("  {}", io.k2.binance.observe.LogText.escape(line));
+        }
         requireFreeObservePort(settings);
 
         List<String> symbols = StreamSet.parse(settings.get("k2.binance.symbols"), settings.get("k2.binance.streams"))
@@ -68,6 +73,15 @@ public class K2Configuration implements CamelConfiguration {
         kafkaHealth.setCamelContext(context);
         context.getRegistry().bind("kafkaBrokerHealth", kafkaHealth);
         context.addService(kafkaHealth);
+
+        // every producer camel-kafka creates fetches and keeps the metadata of all our topics in the background;
+        // kafkaReadiness says when they all have it (the ingest's delivery gate)
+        List<String> allTopics = new java.util.ArrayList<>(topicByType.values());
+        allTopics.add(topics.deadLetter());
+        TopicMetadataWarmer warmer = new TopicMetadataWarmer(context, allTopics.stream().distinct().toList());
+        context.getRegistry().bind("kafkaReadiness", warmer);
+        context.getRegistry().bind("k2KafkaClientFactory", new MetadataWarmingClientFactory(warmer));
+        context.addService(warmer);
 
         // a route that cannot start: ERROR with the cause, and readiness DOWN (routes-started) with it
         RouteStartFailures routeFailures = new RouteStartFailures();
