@@ -47,7 +47,7 @@ final class KlineNormalizer {
         vendor.put("stream", src.stream());
 
         String symbol = src.symbol();
-        String messageId = MessageIds.kline(symbol, interval, openTime, eventTime);
+        String messageId = MessageIds.kline(symbol, interval, openTime, rawLastTradeId, closed, eventTime);
         KlineV1 record = new KlineV1(messageId, symbol, TradeNormalizer.EXCHANGE, TradeNormalizer.ASSET_CLASS,
                 src.instrument().baseAsset(), src.instrument().quoteAsset(), interval, Timestamps.instant(eventTime),
                 Timestamps.instant(openTime), Timestamps.instant(closeTime), open, high, low, close, volume,
