@@ -267,9 +267,17 @@ public final class K2Settings {
 
     /** One line per key, secrets masked, for the start-up log. */
     public String describe() {
-        StringBuilder sb = new StringBuilder("Effective configuration (application.properties, overridden by env vars):");
-        values.forEach((k, v) -> sb.append("\n  ").append(k).append(" = ")
-                .append(isSecret(k) && !v.isEmpty() ? "******" : v));
-        return sb.toString();
+        return "Effective configuration (application.properties, overridden by env vars):\n  "
+                + String.join("\n  ", describeLines());
+    }
+
+    /**
+     * {@code key = value} per key, secrets masked. The log writes each as its own line: the log layout keeps one
+     * event on one line (newlines are encoded), so a multi-line message would be one long line.
+     */
+    public List<String> describeLines() {
+        List<String> lines = new ArrayList<>(values.size());
+        values.forEach((k, v) -> lines.add(k + " = " + (isSecret(k) && !v.isEmpty() ? "******" : v)));
+        return lines;
     }
 }
