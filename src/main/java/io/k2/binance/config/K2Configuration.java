@@ -1,5 +1,6 @@
 package io.k2.binance.config;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import io.k2.binance.normalize.BinanceNormalizer;
 import io.k2.binance.normalize.EventType;
 import io.k2.binance.normalize.SymbolCatalog;
 import io.k2.binance.observe.BinanceConnectionHealthCheck;
+import io.k2.binance.observe.LogText;
 import io.k2.binance.pipeline.DeadLetterStep;
 import io.k2.binance.pipeline.DeadLetters;
 import io.k2.binance.pipeline.DeliveryAccounting;
@@ -44,7 +46,7 @@ public class K2Configuration implements CamelConfiguration {
         settings.validate();
         LOG.info("Effective configuration (application.properties, overridden by env vars):");
         for (String line : settings.describeLines()) {
-            LOG.info("  {}", io.k2.binance.observe.LogText.escape(line));
+            LOG.info("  {}", LogText.escape(line));
         }
         requireFreeObservePort(settings);
 
@@ -76,7 +78,7 @@ public class K2Configuration implements CamelConfiguration {
 
         // every producer camel-kafka creates fetches and keeps the metadata of all our topics in the background;
         // kafkaReadiness says when they all have it (the ingest's delivery gate)
-        List<String> allTopics = new java.util.ArrayList<>(topicByType.values());
+        List<String> allTopics = new ArrayList<>(topicByType.values());
         allTopics.add(topics.deadLetter());
         TopicMetadataWarmer warmer = new TopicMetadataWarmer(context, allTopics.stream().distinct().toList());
         context.getRegistry().bind("kafkaReadiness", warmer);
@@ -85,6 +87,7 @@ public class K2Configuration implements CamelConfiguration {
 
         // a route that cannot start: ERROR with the cause, and readiness DOWN (routes-started) with it
         RouteStartFailures routeFailures = new RouteStartFailures();
+        routeFailures.setCamelContext(context);
         context.getManagementStrategy().addEventNotifier(routeFailures);
         context.getRegistry().bind("routesStartedHealth", new RoutesStartedHealthCheck(routeFailures));
     }
