@@ -1,5 +1,6 @@
 package io.k2.binance.config;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -8,21 +9,26 @@ import java.util.Properties;
 import io.k2.binance.avro.SingleObjectEncoder;
 import io.k2.binance.component.BinanceComponent;
 import io.k2.binance.connection.StreamSet;
+import io.k2.binance.health.BinanceConnectionHealthCheck;
+import io.k2.binance.health.IngestLivenessCheck;
+import io.k2.binance.health.KafkaBrokerHealthCheck;
+import io.k2.binance.health.RouteStartFailures;
+import io.k2.binance.health.RoutesStartedHealthCheck;
 import io.k2.binance.normalize.BinanceNormalizer;
 import io.k2.binance.normalize.EventType;
 import io.k2.binance.normalize.SymbolCatalog;
-import io.k2.binance.health.BinanceConnectionHealthCheck;
-import io.k2.binance.observe.KafkaBrokerHealthCheck;
+import io.k2.binance.observe.LogText;
 import io.k2.binance.pipeline.DeadLetterStep;
 import io.k2.binance.pipeline.DeadLetters;
 import io.k2.binance.pipeline.DeliveryAccounting;
 import io.k2.binance.pipeline.EncodeStep;
+import io.k2.binance.pipeline.MetadataWarmingClientFactory;
+import io.k2.binance.pipeline.TopicMetadataWarmer;
 import io.k2.binance.pipeline.NormalizeStep;
 import io.k2.binance.pipeline.Topics;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
-import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +50,10 @@ public class K2Configuration implements CamelConfiguration {
         // the YAML route reads one rotation age; the operator gives it in hours (tests in seconds)
         pc.addOverrideProperty(BinanceEndpointKeys.LIFETIME_EFFECTIVE, BinanceEndpointKeys.lifetime(
                 settings.get(BinanceEndpointKeys.LIFETIME_HOURS), settings.getOrEmpty(BinanceEndpointKeys.LIFETIME_TEST_SECONDS)));
-        LOG.info(settings.describe());
+        LOG.info("Effective configuration (application.properties, overridden by env vars):");
+        for (String line : settings.describeLines()) {
+            LOG.info("  {}", LogText.escape(line));
+        }
         requireFreeObservePort(settings);
 
         List<String> symbols = StreamSet.parse(settings.get("k2.binance.symbols"), settings.get("k2.binance.streams"))
@@ -66,23 +75,33 @@ public class K2Configuration implements CamelConfiguration {
         context.getRegistry().bind("deadLetter", new DeadLetterStep(context, deadLetters, delivered));
 
         context.getRegistry().bind("binanceConnectionHealth", new BinanceConnectionHealthCheck());
-        context.getRegistry().bind("ingestLiveness", new io.k2.binance.health.IngestLivenessCheck());
+        context.getRegistry().bind("ingestLiveness", new IngestLivenessCheck());
         context.getRegistry().bind("liveStreams", new LiveStreams(context, propertiesFile(pc), System.getenv(),
                 settings.get("k2.binance.symbols"), settings.get("k2.binance.streams")));
-        context.getRegistry().bind("kafkaReadiness", (java.util.function.BooleanSupplier) () -> true); // TEMP until pipeline merge
         // the timer route in routes/connection-lifecycle.camel.yaml calls this
         context.getRegistry().bind("connectionRotation", (Runnable) () ->
                 context.getComponent("binance", BinanceComponent.class).checkRotations());
+        // probes in the background from context start to context stop; readiness reads its last answer
         KafkaBrokerHealthCheck kafkaHealth = new KafkaBrokerHealthCheck(settings.get("k2.kafka.brokers"),
-                kafkaClientSecurity(settings));
+                kafkaClientSecurity(settings), settings.getInt("k2.observe.kafka-probe-interval-ms"));
+        kafkaHealth.setCamelContext(context);
         context.getRegistry().bind("kafkaBrokerHealth", kafkaHealth);
-        warnIfNoBrokerAnswers(settings);
-        context.addService(new ServiceSupport() {
-            @Override
-            protected void doStop() {
-                kafkaHealth.close();
-            }
-        });
+        context.addService(kafkaHealth);
+
+        // every producer camel-kafka creates fetches and keeps the metadata of all our topics in the background;
+        // kafkaReadiness says when they all have it (the ingest's delivery gate)
+        List<String> allTopics = new ArrayList<>(topicByType.values());
+        allTopics.add(topics.deadLetter());
+        TopicMetadataWarmer warmer = new TopicMetadataWarmer(context, allTopics.stream().distinct().toList());
+        context.getRegistry().bind("kafkaReadiness", warmer);
+        context.getRegistry().bind("k2KafkaClientFactory", new MetadataWarmingClientFactory(warmer));
+        context.addService(warmer);
+
+        // a route that cannot start: ERROR with the cause, and readiness DOWN (routes-started) with it
+        RouteStartFailures routeFailures = new RouteStartFailures();
+        routeFailures.setCamelContext(context);
+        context.getManagementStrategy().addEventNotifier(routeFailures);
+        context.getRegistry().bind("routesStartedHealth", new RoutesStartedHealthCheck(routeFailures));
     }
 
     /** The application.properties file the app reads, or null when it runs from the copy in the jar. */
@@ -124,30 +143,6 @@ public class K2Configuration implements CamelConfiguration {
             throw new InvalidSettingsException(List.of("k2.observe.port (env K2_OBSERVE_PORT) = '" + port + "': "
                     + host + ":" + port + " is already in use (another k2 instance?); stop it or pick a free port"));
         }
-    }
-
-    /**
-     * One look at the brokers, off the start-up path: the Kafka client's own warnings do not name our
-     * setting, so an operator with a wrong address gets one line that does.
-     */
-    private static void warnIfNoBrokerAnswers(K2Settings settings) {
-        Thread probe = new Thread(() -> {
-            KafkaBrokerHealthCheck check = new KafkaBrokerHealthCheck(settings.get("k2.kafka.brokers"),
-                    kafkaClientSecurity(settings));
-            try {
-                String problem = check.probeOnce();
-                if (problem != null) {
-                    LOG.warn("No Kafka broker reachable at {} ({}). Set k2.kafka.brokers / K2_KAFKA_BROKERS to your "
-                            + "cluster, or start a local one with `bin/k2 kafka start`. The app keeps running: "
-                            + "readiness is DOWN, and records wait in the producer up to k2.kafka.delivery-timeout-ms, "
-                            + "then are dead-lettered (logged in full if Kafka is still unreachable).", settings.get("k2.kafka.brokers"), problem);
-                }
-            } finally {
-                check.close();
-            }
-        }, "k2-broker-probe");
-        probe.setDaemon(true);
-        probe.start();
     }
 
     /** The security settings the producer uses, for the health check's admin client. */

@@ -30,6 +30,10 @@ public final class K2Settings {
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._\\-\\[\\]:]+:(\\d{1,5})");
     private static final List<String> COMPRESSION = List.of("none", "gzip", "snappy", "lz4", "zstd");
+    private static final List<String> SECURITY_PROTOCOLS = List.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
+    /** Producer settings that Camel's Kafka options take as Integer (and Kafka as int, for most of them). */
+    private static final List<String> INT_PRODUCER_KEYS = List.of("k2.kafka.linger-ms", "k2.kafka.batch-size",
+            "k2.kafka.delivery-timeout-ms", "k2.kafka.request-timeout-ms", "k2.kafka.max-block-ms");
 
     private final Map<String, String> values;
 
@@ -105,7 +109,7 @@ public final class K2Settings {
         });
         for (String key : List.of("k2.kafka.batch-size", "k2.kafka.delivery-timeout-ms", "k2.kafka.request-timeout-ms",
                 "k2.kafka.max-block-ms", "k2.binance.rotation-check-interval-seconds",
-                "k2.binance.live-streams-check-seconds")) {
+                "k2.binance.live-streams-check-seconds", "k2.observe.kafka-probe-interval-ms")) {
             check(problems, key, v -> requirePositive(v));
         }
         check(problems, "k2.binance.live-streams", v -> {
@@ -123,6 +127,31 @@ public final class K2Settings {
         check(problems, "k2.kafka.linger-ms", v -> {
             if (Long.parseLong(v) < 0) {
                 throw new IllegalArgumentException("must be >= 0");
+            }
+        });
+        for (String key : INT_PRODUCER_KEYS) {
+            check(problems, key, v -> {
+                if (Long.parseLong(v) > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException("must be at most " + Integer.MAX_VALUE);
+                }
+            });
+        }
+        checkProducerTimeouts(problems);
+        check(problems, "k2.kafka.security-protocol", v -> {
+            if (!SECURITY_PROTOCOLS.contains(v)) {
+                throw new IllegalArgumentException("accepted values: " + String.join(", ", SECURITY_PROTOCOLS));
+            }
+        });
+        check(problems, "k2.kafka.sasl-jaas-config", v -> {
+            String protocol = values.getOrDefault("k2.kafka.security-protocol", "");
+            String mechanism = values.getOrDefault("k2.kafka.sasl-mechanism", "");
+            // GSSAPI (Kerberos) usually takes its login from the JVM's JAAS file; so may any mechanism
+            if (protocol.startsWith("SASL_") && v.isEmpty() && !"GSSAPI".equals(mechanism)
+                    && System.getProperty("java.security.auth.login.config") == null) {
+                throw new IllegalArgumentException("is empty, but k2.kafka.security-protocol is " + protocol
+                        + " with k2.kafka.sasl-mechanism " + mechanism + ", which needs a login; give the JAAS config, "
+                        + "e.g. org.apache.kafka.common.security.scram.ScramLoginModule required username=\"...\" "
+                        + "password=\"...\";");
             }
         });
         check(problems, "k2.kafka.brokers", v -> {
@@ -156,6 +185,29 @@ public final class K2Settings {
             throw new InvalidSettingsException(problems);
         }
         return this;
+    }
+
+    /**
+     * Kafka refuses to build a producer (and so the routes never start) unless
+     * {@code delivery.timeout.ms >= linger.ms + request.timeout.ms}.
+     */
+    private void checkProducerTimeouts(List<String> problems) {
+        String delivery = "k2.kafka.delivery-timeout-ms";
+        String linger = "k2.kafka.linger-ms";
+        String request = "k2.kafka.request-timeout-ms";
+        try {
+            long d = Long.parseLong(get(delivery));
+            long l = Long.parseLong(get(linger));
+            long r = Long.parseLong(get(request));
+            if (d < l + r) {
+                problems.add(delivery + " (env " + envName(delivery) + ") = '" + d + "': must be >= " + linger
+                        + " (env " + envName(linger) + ", " + l + ") + " + request + " (env " + envName(request) + ", "
+                        + r + "), i.e. >= " + (l + r) + "; Kafka refuses to build the producer otherwise. Raise "
+                        + delivery + " or lower the other two");
+            }
+        } catch (NumberFormatException | IllegalStateException e) {
+            // a missing or non-numeric value is reported by its own check
+        }
     }
 
     private void check(List<String> problems, String key, CheckedValue check) {
@@ -196,9 +248,17 @@ public final class K2Settings {
 
     /** One line per key, secrets masked, for the start-up log. */
     public String describe() {
-        StringBuilder sb = new StringBuilder("Effective configuration (application.properties, overridden by env vars):");
-        values.forEach((k, v) -> sb.append("\n  ").append(k).append(" = ")
-                .append(isSecret(k) && !v.isEmpty() ? "******" : v));
-        return sb.toString();
+        return "Effective configuration (application.properties, overridden by env vars):\n  "
+                + String.join("\n  ", describeLines());
+    }
+
+    /**
+     * {@code key = value} per key, secrets masked. The log writes each as its own line: the log layout keeps one
+     * event on one line (newlines are encoded), so a multi-line message would be one long line.
+     */
+    public List<String> describeLines() {
+        List<String> lines = new ArrayList<>(values.size());
+        values.forEach((k, v) -> lines.add(k + " = " + (isSecret(k) && !v.isEmpty() ? "******" : v)));
+        return lines;
     }
 }

@@ -37,12 +37,15 @@ final class SymbolCatalogLoader {
         if (!url.isEmpty()) {
             try {
                 SymbolCatalog fetched = fetch(url, symbols, settings);
-                LOG.info("Symbol catalog: {} symbols from {}", fetched.size(), url);
+                LOG.info("Symbol catalog: {} symbols from {}, {} with price/quantity filters", fetched.size(), url,
+                        fetched.filteredCount());
                 base = base.overriddenBy(fetched);
             } catch (Exception e) {
                 LOG.warn("Could not fetch the symbol list from {} ({}); using the bundled list of {} symbols. "
                                 + "Set k2.binance.exchange-info-url (K2_BINANCE_EXCHANGE_INFO_URL) to a reachable "
-                                + "exchangeInfo URL, or empty to skip the fetch.", url, e.toString(),
+                                + "exchangeInfo URL, or empty to skip the fetch. Without it, prices and quantities are "
+                                + "checked for their form only, not against the symbols' exchange filters.", url,
+                        io.k2.binance.observe.LogText.escape(e.toString()),
                         base.size());
             }
         }

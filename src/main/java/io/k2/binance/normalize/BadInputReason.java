@@ -25,7 +25,20 @@ public enum BadInputReason {
     /** Kafka did not accept the record after the producer's retries. */
     KAFKA_REJECTED("kafka_rejected"),
     /** A failure of the app itself while handling the frame (a bug): the frame is kept so it can be replayed. */
-    INTERNAL_ERROR("internal_error");
+    INTERNAL_ERROR("internal_error"),
+    /**
+     * The payload contradicts the stream it came on: another symbol ({@code "s":"ETHUSDT"} on
+     * {@code btcusdt@trade}), another event type, or another kline interval.
+     */
+    STREAM_MISMATCH("stream_mismatch"),
+    /**
+     * A price outside the symbol's PRICE_FILTER [minPrice, maxPrice], or a trade quantity above its LOT_SIZE /
+     * MARKET_LOT_SIZE maxQty, as exchangeInfo gave them at start-up (not checked when only the bundled symbol
+     * list, which has no filters, is known).
+     */
+    OUTSIDE_SYMBOL_FILTER("outside_symbol_filter"),
+    /** A bookTicker whose best bid is above its best ask (both > 0): no order book can be in that state. */
+    CROSSED_BOOK("crossed_book");
 
     private final String tag;
 

@@ -74,6 +74,7 @@ public final class BinanceNormalizer {
                     "combined frame for stream " + p.stream + " has no 'data' object");
         }
         String event = eventType(p, stream);
+        requireStreamCarries(stream, event, p);
         return switch (event) {
             case "trade" -> trades.normalize(p, source(p, stream, EventType.TRADE, receivedAtMicros), false);
             case "aggTrade" -> trades.normalize(p, source(p, stream, EventType.AGG_TRADE, receivedAtMicros), true);
@@ -109,15 +110,42 @@ public final class BinanceNormalizer {
                 "no event type 'e' and not a bookTicker or depth snapshot" + (stream == null ? "" : " on stream " + stream));
     }
 
+    /**
+     * The payload must be what its stream name says: the event type of the stream (a trade on
+     * {@code @trade}, not an aggTrade) and, for klines, its interval. Raw connections without a stream name
+     * cannot be checked.
+     */
+    private static void requireStreamCarries(String stream, String event, Payload p) {
+        String expected = stream == null ? null : StreamName.expectedEvent(stream);
+        if (expected != null && !expected.equals(event)) {
+            throw new BadInputException(BadInputReason.STREAM_MISMATCH,
+                    "stream " + stream + " carries a '" + event + "' event, not a '" + expected + "'");
+        }
+        if ("kline".equals(expected) && p.klineInterval != null) {
+            String kind = StreamName.kind(stream);
+            int at = kind.indexOf('@'); // kline_1m@+08:00
+            String interval = kind.substring("kline_".length(), at < 0 ? kind.length() : at);
+            if (!interval.equals(p.klineInterval)) {
+                throw new BadInputException(BadInputReason.STREAM_MISMATCH,
+                        "stream " + stream + " carries a kline of interval '" + p.klineInterval + "'");
+            }
+        }
+    }
+
     private EventSource source(Payload p, String stream, EventType type, long receivedAtMicros) {
         if (p.symbol == null || p.symbol.isEmpty()) {
             throw new BadInputException(BadInputReason.MISSING_FIELD,
                     "missing required field 's' (symbol)" + (stream == null ? "" : " on stream " + stream));
         }
         Instrument instrument = instrument(p.symbol, stream);
+        String streamSymbol = stream == null ? null : StreamName.symbol(stream);
+        if (streamSymbol != null && !streamSymbol.equals(instrument.symbol())) {
+            throw new BadInputException(BadInputReason.STREAM_MISMATCH,
+                    "stream " + stream + " carries symbol " + instrument.symbol());
+        }
         // raw connections without a hint: name the stream as Binance would, e.g. btcusdt@trade
         String name = stream != null ? stream : derivedStream(instrument.symbol(), type, p.klineInterval);
-        return new EventSource(name, instrument, receivedAtMicros);
+        return new EventSource(name, instrument, receivedAtMicros, catalog.filters(instrument.symbol()));
     }
 
     private static String derivedStream(String symbol, EventType type, String klineInterval) {
@@ -136,7 +164,9 @@ public final class BinanceNormalizer {
             throw new BadInputException(BadInputReason.UNKNOWN_EVENT,
                     "depth snapshot on stream " + stream + ", which is not a <symbol>@depth<N> stream");
         }
-        return depths.snapshot(p, new EventSource(stream, instrument(symbol, stream), receivedAtMicros), levels);
+        Instrument instrument = instrument(symbol, stream);
+        return depths.snapshot(p, new EventSource(stream, instrument, receivedAtMicros,
+                catalog.filters(instrument.symbol())), levels);
     }
 
     private Instrument instrument(String symbol, String stream) {

@@ -22,8 +22,8 @@ final class DepthNormalizer {
         long last = Plausibility.nonNegative(p.requireLong(Payload.UPDATE_ID), "u");
         Plausibility.ordered(first, "U", last, "u");
         long eventTime = Timestamps.toMicros(p.requireLong(Payload.EVENT_TIME), "E", src.receivedAtMicros());
-        List<PriceLevel> bids = p.requireLevels(true, "b");
-        List<PriceLevel> asks = p.requireLevels(false, "a");
+        List<PriceLevel> bids = levelPrices(p.requireLevels(true, "b"), "b", src);
+        List<PriceLevel> asks = levelPrices(p.requireLevels(false, "a"), "a", src);
 
         Map<String, String> vendor = new HashMap<>(8);
         vendor.put("event_type", "depthUpdate");
@@ -42,8 +42,8 @@ final class DepthNormalizer {
     /** @param levels N of the {@code @depthN} stream, which the payload itself does not state */
     NormalizedEvent snapshot(Payload p, EventSource src, int levels) {
         long lastUpdateId = Plausibility.nonNegative(p.requireLong(Payload.LAST_UPDATE_ID), "lastUpdateId");
-        List<PriceLevel> bids = p.requireLevels(true, "bids");
-        List<PriceLevel> asks = p.requireLevels(false, "asks");
+        List<PriceLevel> bids = levelPrices(p.requireLevels(true, "bids"), "bids", src);
+        List<PriceLevel> asks = levelPrices(p.requireLevels(false, "asks"), "asks", src);
 
         Map<String, String> vendor = new HashMap<>(4);
         vendor.put("event_type", "depthSnapshot");
@@ -56,5 +56,18 @@ final class DepthNormalizer {
                 Timestamps.instant(src.receivedAtMicros()), lastUpdateId, lastUpdateId, levels, bids, asks,
                 lastUpdateId, Timestamps.instant(src.receivedAtMicros()), sequence.next(symbol), vendor);
         return new NormalizedEvent(EventType.DEPTH, src.stream(), symbol, messageId, record);
+    }
+
+    /**
+     * Level prices against the symbol's price filter. Level quantities are sums of many orders, so they are
+     * never checked against maxQty.
+     */
+    private static List<PriceLevel> levelPrices(List<PriceLevel> levels, String field, EventSource src) {
+        if (src.filters().any()) {
+            for (int i = 0; i < levels.size(); i++) {
+                src.price(levels.get(i).getPrice(), field + "[" + i + "].price");
+            }
+        }
+        return levels;
     }
 }

@@ -27,17 +27,19 @@ final class KlineNormalizer {
         if (interval == null || interval.isEmpty()) {
             throw new BadInputException(BadInputReason.MISSING_FIELD, "missing required field 'k.i' (interval)");
         }
-        BigDecimal open = Plausibility.positive(p.requireDecimal(Payload.K_OPEN), "k.o");
-        BigDecimal close = Plausibility.positive(p.requireDecimal(Payload.K_CLOSE), "k.c");
-        BigDecimal high = Plausibility.positive(p.requireDecimal(Payload.K_HIGH), "k.h");
-        BigDecimal low = Plausibility.positive(p.requireDecimal(Payload.K_LOW), "k.l");
+        // trade prices, so the price filter applies; volumes are sums, so no maxQty does
+        BigDecimal open = src.price(Plausibility.positive(p.requireDecimal(Payload.K_OPEN), "k.o"), "k.o");
+        BigDecimal close = src.price(Plausibility.positive(p.requireDecimal(Payload.K_CLOSE), "k.c"), "k.c");
+        BigDecimal high = src.price(Plausibility.positive(p.requireDecimal(Payload.K_HIGH), "k.h"), "k.h");
+        BigDecimal low = src.price(Plausibility.positive(p.requireDecimal(Payload.K_LOW), "k.l"), "k.l");
         BigDecimal volume = Plausibility.nonNegative(p.requireDecimal(Payload.K_VOLUME), "k.v");
         BigDecimal quoteVolume = Plausibility.nonNegative(p.requireDecimal(Payload.K_QUOTE_VOLUME), "k.q");
         BigDecimal takerVolume = Plausibility.nonNegative(p.requireDecimal(Payload.K_TAKER_BUY_VOLUME), "k.V");
         BigDecimal takerQuoteVolume = Plausibility.nonNegative(p.requireDecimal(Payload.K_TAKER_BUY_QUOTE_VOLUME), "k.Q");
         long tradeCount = Plausibility.nonNegative(p.requireLong(Payload.K_TRADE_COUNT), "k.n");
         Long firstTradeId = tradeId(p.requireLong(Payload.K_FIRST_TRADE_ID), "k.f");
-        Long lastTradeId = tradeId(p.requireLong(Payload.K_LAST_TRADE_ID), "k.L");
+        long rawLastTradeId = p.requireLong(Payload.K_LAST_TRADE_ID);
+        Long lastTradeId = tradeId(rawLastTradeId, "k.L");
         boolean closed = p.requireBoolean(Payload.K_CLOSED);
 
         Map<String, String> vendor = new HashMap<>(4);
@@ -45,7 +47,7 @@ final class KlineNormalizer {
         vendor.put("stream", src.stream());
 
         String symbol = src.symbol();
-        String messageId = MessageIds.kline(symbol, interval, openTime, eventTime);
+        String messageId = MessageIds.kline(symbol, interval, openTime, rawLastTradeId, closed, eventTime);
         KlineV1 record = new KlineV1(messageId, symbol, TradeNormalizer.EXCHANGE, TradeNormalizer.ASSET_CLASS,
                 src.instrument().baseAsset(), src.instrument().quoteAsset(), interval, Timestamps.instant(eventTime),
                 Timestamps.instant(openTime), Timestamps.instant(closeTime), open, high, low, close, volume,

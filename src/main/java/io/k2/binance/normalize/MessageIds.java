@@ -43,10 +43,17 @@ public final class MessageIds {
     }
 
     /**
-     * {@code BINANCE:BTCUSDT:kline_1m:1653818760000:1653818762502}: candle open time and push time, both in
-     * milliseconds even on microsecond feeds, because a kline has no sequence number of its own.
+     * {@code BINANCE:BTCUSDT:kline_1m:1653818760000:1384844032:false:1653818762502}, i.e.
+     * {@code BINANCE:<SYMBOL>:kline_<interval>:<open time t, ms>:<last trade id L, -1 when none>:<closed x>:<event time E, ms>}.
+     * A kline has no sequence number of its own; its content is fixed by (t, L, x), and E is when it was pushed.
+     * E alone is not enough: several pushes can share one E (one simulator tick, one matching-engine batch)
+     * while trades between them changed the candle; (t, L, x) alone would give two pushes of the same candle
+     * state, with different event times, one id. Times in milliseconds even on microsecond feeds, so both feeds
+     * name a push alike.
      */
-    public static String kline(String symbol, String interval, long openTimeMicros, long eventTimeMicros) {
-        return PREFIX + symbol + ":kline_" + interval + ':' + openTimeMicros / 1000 + ':' + eventTimeMicros / 1000;
+    public static String kline(String symbol, String interval, long openTimeMicros, long lastTradeId, boolean closed,
+                               long eventTimeMicros) {
+        return PREFIX + symbol + ":kline_" + interval + ':' + openTimeMicros / 1000 + ':' + lastTradeId + ':' + closed
+                + ':' + eventTimeMicros / 1000;
     }
 }

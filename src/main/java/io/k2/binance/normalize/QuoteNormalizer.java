@@ -22,6 +22,17 @@ final class QuoteNormalizer {
         BigDecimal bidQty = Plausibility.nonNegative(p.requireDecimal(Payload.BID_QTY), "B");
         BigDecimal ask = Plausibility.nonNegative(p.requireDecimal(Payload.ASK_PRICE), "a");
         BigDecimal askQty = Plausibility.nonNegative(p.requireDecimal(Payload.ASK_QTY), "A");
+        // a side at 0 is empty; quantities are sums of many orders, so no maxQty applies to them
+        if (bid.signum() > 0) {
+            src.price(bid, "b");
+        }
+        if (ask.signum() > 0) {
+            src.price(ask, "a");
+        }
+        if (bid.signum() > 0 && ask.signum() > 0 && bid.compareTo(ask) > 0) {
+            throw new BadInputException(BadInputReason.CROSSED_BOOK, "best bid b " + bid.toPlainString()
+                    + " is above best ask a " + ask.toPlainString());
+        }
 
         // spot bookTicker has no exchange time; use one if Binance ever sends it (futures already does)
         long timestamp;

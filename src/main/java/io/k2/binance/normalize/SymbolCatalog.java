@@ -30,9 +30,16 @@ public final class SymbolCatalog {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Instrument> bySymbol;
+    /** Only symbols whose exchangeInfo entry had price or quantity filters. */
+    private final Map<String, SymbolFilters> filtersBySymbol;
 
     private SymbolCatalog(Map<String, Instrument> bySymbol) {
+        this(bySymbol, new HashMap<>());
+    }
+
+    private SymbolCatalog(Map<String, Instrument> bySymbol, Map<String, SymbolFilters> filtersBySymbol) {
         this.bySymbol = Collections.unmodifiableMap(bySymbol);
+        this.filtersBySymbol = Collections.unmodifiableMap(filtersBySymbol);
     }
 
     public static SymbolCatalog empty() {
@@ -73,7 +80,8 @@ public final class SymbolCatalog {
     }
 
     /**
-     * Reads a Binance {@code /api/v3/exchangeInfo} response: {@code {"symbols":[{"symbol","baseAsset","quoteAsset",...}]}}.
+     * Reads a Binance {@code /api/v3/exchangeInfo} response: {@code {"symbols":[{"symbol","baseAsset","quoteAsset",
+     * "filters":[...]}]}}, with each symbol's PRICE_FILTER and LOT_SIZE / MARKET_LOT_SIZE limits ({@link SymbolFilters}).
      * Every listed symbol is kept whatever its status: the split of a halted symbol is still right.
      */
     public static SymbolCatalog fromExchangeInfo(InputStream json) throws IOException {
@@ -90,10 +98,16 @@ public final class SymbolCatalog {
             throw new IllegalArgumentException("exchangeInfo document has no \"symbols\" array");
         }
         Map<String, Instrument> map = new HashMap<>();
+        Map<String, SymbolFilters> filters = new HashMap<>();
         for (JsonNode s : symbols) {
-            put(map, s.path("symbol").asText(null), s.path("baseAsset").asText(null), s.path("quoteAsset").asText(null));
+            Instrument i = put(map, s.path("symbol").asText(null), s.path("baseAsset").asText(null),
+                    s.path("quoteAsset").asText(null));
+            SymbolFilters f = SymbolFilters.fromExchangeInfo(s.get("filters"));
+            if (f.any()) {
+                filters.put(i.symbol(), f);
+            }
         }
-        return new SymbolCatalog(map);
+        return new SymbolCatalog(map, filters);
     }
 
     /**
@@ -121,9 +135,10 @@ public final class SymbolCatalog {
         return new SymbolCatalog(map);
     }
 
-    private static void put(Map<String, Instrument> map, String symbol, String base, String quote) {
+    private static Instrument put(Map<String, Instrument> map, String symbol, String base, String quote) {
         Instrument i = new Instrument(upper(symbol), upper(base), upper(quote));
         map.put(i.symbol(), i);
+        return i;
     }
 
     private static String upper(String s) {
@@ -134,7 +149,21 @@ public final class SymbolCatalog {
     public SymbolCatalog overriddenBy(SymbolCatalog higher) {
         Map<String, Instrument> map = new HashMap<>(bySymbol);
         map.putAll(higher.bySymbol);
-        return new SymbolCatalog(map);
+        // a base/quote override says nothing about limits: this catalog's filters stay unless higher has its own
+        Map<String, SymbolFilters> filters = new HashMap<>(filtersBySymbol);
+        filters.putAll(higher.filtersBySymbol);
+        return new SymbolCatalog(map, filters);
+    }
+
+    /** The symbol's exchangeInfo price and quantity limits, or {@link SymbolFilters#NONE} when none are known. */
+    public SymbolFilters filters(String symbol) {
+        SymbolFilters f = symbol == null ? null : filtersBySymbol.get(symbol);
+        return f != null ? f : SymbolFilters.NONE;
+    }
+
+    /** How many symbols have exchangeInfo filters. */
+    public int filteredCount() {
+        return filtersBySymbol.size();
     }
 
     /** The instrument for a symbol in any case, or empty when the catalog does not know it. */

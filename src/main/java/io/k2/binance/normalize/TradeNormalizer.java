@@ -22,8 +22,8 @@ final class TradeNormalizer {
 
     NormalizedEvent normalize(Payload p, EventSource src, boolean aggregate) {
         long id = Plausibility.nonNegative(p.requireLong(aggregate ? Payload.AGG_ID : Payload.TRADE_ID), aggregate ? "a" : "t");
-        BigDecimal price = Plausibility.positive(p.requireDecimal(Payload.PRICE), "p");
-        BigDecimal quantity = Plausibility.positive(p.requireDecimal(Payload.QUANTITY), "q");
+        BigDecimal price = src.price(Plausibility.positive(p.requireDecimal(Payload.PRICE), "p"), "p");
+        BigDecimal quantity = src.tradeQuantity(Plausibility.positive(p.requireDecimal(Payload.QUANTITY), "q"), "q");
         long tradeTime = Timestamps.toMicros(p.requireLong(Payload.TRADE_TIME), "T", src.receivedAtMicros());
         long eventTime = Timestamps.toMicros(p.requireLong(Payload.EVENT_TIME), "E", src.receivedAtMicros());
         Boolean buyerMaker = p.optionalBoolean(Payload.BUYER_MAKER);

@@ -27,6 +27,10 @@
  *   <tr><td>price/qty &le; 0 for trades, negative depth qty or quote values, negative ids (kline f/L = -1 allowed),
  *       times before 2017-07-01 or &gt; 1 day after receipt, more than 8 non-zero decimals or 30 integer digits,
  *       ids beyond 64 bits, f &gt; l, U &gt; u, and a symbol missing from the catalog</td><td>ABSURD_VALUE</td></tr>
+ *   <tr><td>a payload that contradicts its stream name: another symbol, event type or kline interval</td><td>STREAM_MISMATCH</td></tr>
+ *   <tr><td>a price outside the symbol's exchangeInfo PRICE_FILTER, a trade quantity above its largest
+ *       LOT_SIZE / MARKET_LOT_SIZE maxQty (only when the catalog has the filters)</td><td>OUTSIDE_SYMBOL_FILTER</td></tr>
+ *   <tr><td>a bookTicker with bid &gt; ask (both &gt; 0)</td><td>CROSSED_BOOK</td></tr>
  * </table>
  *
  * <h2>Ids and sequences</h2>

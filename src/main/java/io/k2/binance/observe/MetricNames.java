@@ -58,6 +58,9 @@ public final class MetricNames {
     /** Times the sockets were paused because the pipeline fell behind (back-pressure). Tags: route. */
     public static final String BACKPRESSURE_PAUSES = "k2.ingest.backpressure.pauses";
 
+    /** Failed attempts to start a route (the first start and every retry of the route controller). Tags: route. */
+    public static final String ROUTE_START_FAILURES = "k2.route.start.failures";
+
     public static final String TAG_STREAM = "stream";
     public static final String TAG_REASON = "reason";
     public static final String TAG_TYPE = "type";

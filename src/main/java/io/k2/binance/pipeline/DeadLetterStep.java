@@ -12,19 +12,26 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.support.DefaultExchange;
-import org.slf4j.Logger;
+import io.k2.binance.observe.ThrottledLog;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Route steps of the {@code dead-letter} route, which the ingest route's error policy calls when an
  * exchange failed, in practice because Kafka refused some of its records after the producer's retries.
  * {@link #prepare} counts the records Kafka did ack (camel-kafka marks them with their RecordMetadata)
  * and turns every other one into a dead letter with the raw frame; {@link #written} counts those once
- * Kafka has them; {@link #failed} is the last resort: the frame in full at ERROR, and a counter.
+ * Kafka has them; {@link #failed} is the last resort: the frame in full at ERROR (throttled per reason), and a
+ * counter for every one.
  */
 public class DeadLetterStep {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterStep.class);
+    /**
+     * The last-resort log: in a long outage every frame fails here, so at most this many full frames per
+     * reason per minute are logged; k2_records_dead_letter_failed_total counts all of them.
+     */
+    private final ThrottledLog failedLog = new ThrottledLog(LoggerFactory.getLogger(DeadLetterStep.class), Level.ERROR,
+            DeadLetters.LINES_PER_MINUTE, "k2_records_dead_letter_failed_total");
 
     private final CamelContext context;
     private final DeadLetters deadLetters;
@@ -121,8 +128,8 @@ public class DeadLetterStep {
             String reason = m.getHeader(PipelineHeaders.REASON, String.class);
             accounting.metrics().deadLetterFailed(stream, reason);
             byte[] body = m.getBody(byte[].class);
-            LOG.error("Could not write to the dead-letter topic ({}); the frame is logged here so it is not lost. "
-                            + "stream={} reason={} error=\"{}\" receivedAt={} frame={}", cause, stream, reason,
+            failedLog.log(reason, "Could not write to the dead-letter topic ({}); the frame is logged here so it is not "
+                            + "lost. stream={} reason={} error=\"{}\" receivedAt={} frame={}", cause, stream, reason,
                     m.getHeader(PipelineHeaders.ERROR), m.getHeader(BinanceHeaders.RECEIVED_AT),
                     body == null ? "" : new String(body, StandardCharsets.UTF_8));
         }

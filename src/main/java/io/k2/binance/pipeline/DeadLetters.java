@@ -8,7 +8,10 @@ import io.k2.binance.normalize.BadInputException;
 import io.k2.binance.normalize.BadInputReason;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import io.k2.binance.observe.ThrottledLog;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Turns a record exchange into a dead letter: value = the raw frame, headers = why. Used for bad input
@@ -20,8 +23,12 @@ public final class DeadLetters {
     static final int MAX_FRAME_IN_RECORD = 256 * 1024;
     private static final int MAX_ERROR_CHARS = 1_000;
 
+    /** One clear WARN line per dead-lettered frame, at most this many per reason per minute. */
+    static final int LINES_PER_MINUTE = 20;
+
     private final String topic;
-    private final DeadLetterLog log = new DeadLetterLog();
+    private final ThrottledLog log = new ThrottledLog(LoggerFactory.getLogger("io.k2.binance.deadletter"), Level.WARN,
+            LINES_PER_MINUTE, "k2_records_dead_lettered_total");
 
     public DeadLetters(String topic) {
         this.topic = topic;
@@ -53,8 +60,10 @@ public final class DeadLetters {
         m.setHeader(KafkaConstants.OVERRIDE_TOPIC, topic);
         m.setBody(value);
         record.setProperty(RecordOutcome.PROPERTY, RecordOutcome.DEAD_LETTER);
-        log.warn(reason, stream, errorText, rawFrame == null ? "" : rawFrame.length() > 300
-                ? rawFrame.substring(0, 300) + "...(" + rawFrame.length() + " chars)" : rawFrame);
+        // every argument is escaped by ThrottledLog: a frame cannot forge log lines
+        log.log(reason, "Dead-lettered a frame from {}: reason={} error=\"{}\" frame={}", stream, reason, errorText,
+                rawFrame == null ? "" : rawFrame.length() > 300
+                        ? rawFrame.substring(0, 300) + "...(" + rawFrame.length() + " chars)" : rawFrame);
     }
 
     /** The reason tag for a failure: the bad-input reason, kafka_rejected, or internal_error. */

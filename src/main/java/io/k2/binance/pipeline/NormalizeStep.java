@@ -10,6 +10,7 @@ import io.k2.binance.normalize.BadInputReason;
 import io.k2.binance.normalize.BinanceNormalizer;
 import io.k2.binance.normalize.ControlFrameException;
 import io.k2.binance.normalize.NormalizedEvent;
+import io.k2.binance.observe.LogText;
 import io.k2.binance.observe.PipelineMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -70,8 +71,10 @@ public class NormalizeStep implements Processor {
             } catch (BadInputException bad) {
                 deadLetters.make(record, frame.text(), bad.reason().tag(), bad.getMessage());
             } catch (RuntimeException bug) {
-                LOG.error("Normalizing a frame from {} failed unexpectedly; it is dead-lettered as internal_error",
-                        frame.streamOrUnknown(), bug);
+                // the stream name and the message may come from the frame: escaped (the stack trace is kept
+                // on the same line by the log layout)
+                LOG.error("Normalizing a frame from {} failed unexpectedly ({}); it is dead-lettered as internal_error",
+                        LogText.escape(frame.streamOrUnknown()), LogText.escape(DeadLetters.describe(bug)), bug);
                 deadLetters.make(record, frame.text(), BadInputReason.INTERNAL_ERROR.tag(), DeadLetters.describe(bug));
             }
             records.add(record);

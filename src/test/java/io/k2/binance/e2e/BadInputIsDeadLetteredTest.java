@@ -80,6 +80,13 @@ class BadInputIsDeadLetteredTest extends PipelineTestSupport {
                 + ",\"s\":\"BTCUSDT\",\"t\":990000005,\"p\":\"100000.00\",\"q\":\"0.001\",\"T\":" + now
                 + ",\"m\":true,\"pad\":\"" + pad + "\"}}";
         bad.put(oversized, "oversized_frame");
+        // consistent with the stream and the exchange: another symbol on btcusdt@trade, a price of 1e29 (well
+        // formed, but above the simulator's exchangeInfo PRICE_FILTER maxPrice), a bookTicker with bid > ask
+        bad.put(trade(990_000_007L, ",\"p\":\"100000.00\"", "0.001", now).replace("\"s\":\"BTCUSDT\"", "\"s\":\"ETHUSDT\""),
+                "stream_mismatch");
+        bad.put(trade(990_000_008L, ",\"p\":\"100000000000000000000000000000\"", "0.001", now), "outside_symbol_filter");
+        bad.put("{\"stream\":\"btcusdt@bookTicker\",\"data\":{\"u\":990000009,\"s\":\"BTCUSDT\",\"b\":\"100001.00\","
+                + "\"B\":\"1\",\"a\":\"100000.00\",\"A\":\"1\"}}", "crossed_book");
         String beyondCut = "{\"stream\":\"" + STREAM + "\",\"data\":{\"e\":\"trade\",\"E\":" + now
                 + ",\"s\":\"BTCUSDT\",\"t\":990000006,\"p\":\"100000.00\",\"q\":\"0.001\",\"T\":" + now
                 + ",\"m\":true,\"pad\":\"" + huge + "\"}}";
@@ -100,6 +107,9 @@ class BadInputIsDeadLetteredTest extends PipelineTestSupport {
         assertThat(counter(dl, "stream", STREAM, "reason", "non_numeric")).isEqualTo(1);
         assertThat(counter(dl, "stream", STREAM, "reason", "absurd_value")).isEqualTo(2);
         assertThat(counter(dl, "stream", STREAM, "reason", "oversized_frame")).isEqualTo(2);
+        assertThat(counter(dl, "stream", STREAM, "reason", "stream_mismatch")).isEqualTo(1);
+        assertThat(counter(dl, "stream", STREAM, "reason", "outside_symbol_filter")).isEqualTo(1);
+        assertThat(counter(dl, "stream", "other", "reason", "crossed_book")).isEqualTo(1); // not a configured stream
         assertThat(metrics().total(dl)).isEqualTo(bad.size());
         assertThat(metrics().total(MetricNames.DEAD_LETTER_FAILED)).isZero();
 

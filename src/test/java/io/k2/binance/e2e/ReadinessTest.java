@@ -62,7 +62,8 @@ class ReadinessTest extends PipelineTestSupport {
     @Test
     void readinessFollowsTheExchangeConnectionAndTheBroker() {
         // 1. no exchange yet: not ready, and the answer says it is the exchange connection
-        JsonNode down = awaitReady(503);
+        // the broker check answers from its background probe, whose first answer comes shortly after start
+        JsonNode down = awaitReady(503, r -> "UP".equals(check(r, "kafka-broker").path("status").asText()));
         JsonNode exchange = check(down, "binance-connection");
         assertThat(exchange.path("status").asText()).isEqualTo("DOWN");
         assertThat(exchange.path("message").asText()).contains("has no open connection to the exchange");
@@ -125,9 +126,15 @@ class ReadinessTest extends PipelineTestSupport {
 
     /** Polls readiness until it answers with this status, and returns that answer's JSON. */
     private JsonNode awaitReady(int status) {
+        return awaitReady(status, r -> true);
+    }
+
+    /** Polls readiness until it answers with this status and an answer that matches. */
+    private JsonNode awaitReady(int status, java.util.function.Predicate<JsonNode> matches) {
         HttpResponse<String>[] last = new HttpResponse[1];
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> (last[0] = observe("/observe/health/ready")).statusCode() == status);
+                .until(() -> (last[0] = observe("/observe/health/ready")).statusCode() == status
+                        && matches.test(json(last[0].body())));
         LOG.info("readiness {}: {}", status, last[0].body());
         return json(last[0].body());
     }

@@ -89,7 +89,7 @@ class BookAndKlineValuesTest {
         assertThat(k.getFirstTradeId()).isEqualTo(1_384_844_002L);
         assertThat(k.getLastTradeId()).isEqualTo(1_384_844_032L);
         assertThat(k.getClosed()).isFalse();
-        assertThat(event.messageId()).isEqualTo("BINANCE:BTCUSDT:kline_1m:1653818760000:1653818762502");
+        assertThat(event.messageId()).isEqualTo("BINANCE:BTCUSDT:kline_1m:1653818760000:1384844032:false:1653818762502");
     }
 
     @Test

@@ -62,9 +62,11 @@ class MessageIdTest {
                 MessageIds.trade("BTCUSDT", 1), MessageIds.aggTrade("BTCUSDT", 1), MessageIds.bookTicker("BTCUSDT", 1),
                 MessageIds.trade("ETHUSDT", 1), MessageIds.depthDiff("BTCUSDT", 1, 2), MessageIds.depthDiff("BTCUSDT", 1, 3),
                 MessageIds.depthSnapshot("BTCUSDT", 5, 2), MessageIds.depthSnapshot("BTCUSDT", 20, 2),
-                MessageIds.kline("BTCUSDT", "1m", 60_000_000L, 61_000_000L),
-                MessageIds.kline("BTCUSDT", "1m", 60_000_000L, 63_000_000L),
-                MessageIds.kline("BTCUSDT", "5m", 60_000_000L, 61_000_000L)))).hasSize(11);
+                MessageIds.kline("BTCUSDT", "1m", 60_000_000L, 7, false, 61_000_000L),
+                MessageIds.kline("BTCUSDT", "1m", 60_000_000L, 7, false, 63_000_000L),
+                MessageIds.kline("BTCUSDT", "1m", 60_000_000L, 8, false, 61_000_000L),
+                MessageIds.kline("BTCUSDT", "1m", 60_000_000L, 8, true, 61_000_000L),
+                MessageIds.kline("BTCUSDT", "5m", 60_000_000L, 7, false, 61_000_000L)))).hasSize(13);
     }
 
     @Test
