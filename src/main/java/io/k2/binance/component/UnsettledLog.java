@@ -5,8 +5,10 @@ import java.util.List;
 
 import io.k2.binance.connection.BinanceFrame;
 import io.k2.binance.observe.PipelineMetrics;
+import io.k2.binance.observe.ThrottledLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Frames the route could not settle at all (not even as a dead letter), counted exactly and logged within
@@ -18,34 +20,23 @@ final class UnsettledLog {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceConsumer.class);
     static final String UNACCOUNTED = "unaccounted";
     static final String SHUTDOWN_UNSETTLED = "shutdown_unsettled";
-    private static final int LINES_PER_MINUTE = 20;
+    private static final int EXCERPT_CHARS = 300;
 
-    private long windowStartMillis;
-    private int linesInWindow;
-    private long suppressed;
+    private final ThrottledLog failed = new ThrottledLog(LOG, Level.ERROR, 20,
+            "k2_records_dead_letter_failed_total{reason=\"" + UNACCOUNTED + "\"}");
 
     /** The route failed these frames and its error policy could not dead-letter them. */
-    synchronized void failed(List<BinanceFrame> frames, Throwable cause, PipelineMetrics metrics) {
+    void failed(List<BinanceFrame> frames, Throwable cause, PipelineMetrics metrics) {
         for (BinanceFrame f : frames) {
             metrics.deadLetterFailed(f.stream(), UNACCOUNTED);
         }
-        long now = System.currentTimeMillis();
-        if (now - windowStartMillis >= 60_000) {
-            windowStartMillis = now;
-            linesInWindow = 0;
-        }
-        if (linesInWindow >= LINES_PER_MINUTE) {
-            suppressed += frames.size();
-            return;
-        }
-        linesInWindow++;
         BinanceFrame first = frames.get(0);
-        LOG.error("{} frame(s) neither written to Kafka nor dead-lettered ({}); counted in "
+        String text = first.text();
+        failed.log(UNACCOUNTED, "{} frame(s) neither written to Kafka nor dead-lettered ({}); counted in "
                         + "k2_records_dead_letter_failed_total{{reason=\"{}\"}}. First: stream={} connectionId={} receivedAt={} "
-                        + "frame={}{}", frames.size(), LogEscape.of(cause.toString()), UNACCOUNTED, first.stream(),
-                first.connectionId(), first.receivedAtMicros(), LogEscape.excerpt(first.text()),
-                suppressed > 0 ? " (" + suppressed + " more since the last line were not logged)" : "");
-        suppressed = 0;
+                        + "frame={}", frames.size(), cause.toString(), UNACCOUNTED, first.stream(), first.connectionId(),
+                first.receivedAtMicros(), text.length() > EXCERPT_CHARS
+                        ? text.substring(0, EXCERPT_CHARS) + "...(" + text.length() + " chars)" : text);
     }
 
     /** What a shutdown could not settle within its budget: counted, and one line with the counts. */

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.k2.binance.observe.LogText;
 import io.k2.binance.observe.MetricNames;
 import io.k2.binance.observe.PipelineMetrics;
 import io.k2.binance.sequence.Position;
@@ -437,8 +438,8 @@ public final class ConnectionGroup {
                     registry.counter(MetricNames.SUBSCRIPTION_FAILURES, MetricNames.TAG_ROUTE, route,
                             MetricNames.TAG_OUTCOME, "error_" + scan.errorCode()).increment();
                     LOG.error("Binance refused request {} on connection {} (error code {}); the frame is dead-lettered "
-                            + "with the details. Check k2.binance.symbols / k2.binance.streams.", scan.requestId(), c.id,
-                            scan.errorCode());
+                            + "with the details. Check k2.binance.symbols / k2.binance.streams.", LogText.escape(scan.requestId()),
+                            c.id, scan.errorCode());
                 }
             }
             default -> {
@@ -451,7 +452,7 @@ public final class ConnectionGroup {
                 if (a.stale) {
                     a.stale = false;
                     a.replacedThisSpell = false;
-                    LOG.info("Binance stream {} delivers again", stream);
+                    LOG.info("Binance stream {} delivers again", LogText.escape(stream));
                 }
             }
         }

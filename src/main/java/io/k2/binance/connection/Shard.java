@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
+import io.k2.binance.observe.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -168,7 +169,7 @@ final class Shard implements BinanceConnection.Listener {
                     ? " (IP banned for repeated limit violations)" : "")
                     + (retryAfterMillis > 0 ? ", Retry-After " + retryAfterMillis / 1000 + " s" : "");
         }
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        return LogText.escape(cause.getMessage() == null ? cause.toString() : cause.getMessage());
     }
 
     @Override
@@ -183,7 +184,7 @@ final class Shard implements BinanceConnection.Listener {
             return;
         }
         String tag = c.closeCause() != null ? c.closeCause() : "close_" + (code == null ? 1006 : code);
-        lastError = "closed by server: " + c.lastCloseReason();
+        lastError = "closed by server: " + LogText.escape(c.lastCloseReason());
         backoff.closed(System.currentTimeMillis());
         Rotation r = incomingRotation(c);
         if (r != null) {
@@ -195,7 +196,7 @@ final class Shard implements BinanceConnection.Listener {
             retryNotBeforeNanos = System.nanoTime() + backoff.nextDelayMillis() * 1_000_000L;
             group.reconnectCounted(tag);
             LOG.warn("Binance shard {}: the incoming connection {} of a rotation ({}) closed: {}; retrying the rotation",
-                    index, c.id, r.reason, c.lastCloseReason());
+                    index, c.id, r.reason, LogText.escape(c.lastCloseReason()));
             return;
         }
         if (c != delivering) {
@@ -209,12 +210,12 @@ final class Shard implements BinanceConnection.Listener {
             incoming.presumeOldDead();
             if (incoming.incomingOpen()) {
                 LOG.warn("Binance connection {} closed ({}) during a rotation; {} takes over now", c.id,
-                        c.lastCloseReason(), incoming.incoming.id);
+                        LogText.escape(c.lastCloseReason()), incoming.incoming.id);
                 cutOver(System.nanoTime(), false);
             }
             return; // the incoming one delivers as soon as it opens
         }
-        scheduleReconnect("connection " + c.id + " closed: " + c.lastCloseReason());
+        scheduleReconnect("connection " + c.id + " closed: " + LogText.escape(c.lastCloseReason()));
     }
 
     // ---- rotation -------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package io.k2.binance.connection;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.k2.binance.observe.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,7 @@ final class ShedLog {
         if (now - lastLineNanos >= EVERY_NANOS) {
             lastLineNanos = now;
             LOG.warn("{}: shed {} frame(s) in the last minute because the ingest queue is full (latest from {})", route,
-                    shedSinceLine.getAndSet(0), frame.streamOrUnknown());
+                    shedSinceLine.getAndSet(0), LogText.escape(frame.streamOrUnknown()));
         }
     }
 
