@@ -134,7 +134,10 @@ public final class BinanceSimulator implements AutoCloseable {
     }
 
     private Future<Void> bind(int onPort) {
+        // No h2c: the JDK HTTP client would upgrade to it, and an HTTP/2 GOAWAY cuts short the answer to
+        // "down", which closes its connection right after answering.
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(onPort)
+                .setHttp2ClearTextEnabled(false)
                 .setMaxWebSocketFrameSize(1 << 20).setMaxWebSocketMessageSize(1 << 20);
         if (certificate != null) {
             options.setSsl(true).setKeyCertOptions(new PfxOptions().setPath(certificate.keyStore().toString())
@@ -637,7 +640,7 @@ public final class BinanceSimulator implements AutoCloseable {
         if (stopped) {
             throw new IllegalStateException("the simulator is stopped");
         }
-        if (Vertx.currentContext() == loop) {
+        if (onLoopThread()) {
             return action.get();
         }
         CompletableFuture<T> result = new CompletableFuture<>();
@@ -651,9 +654,19 @@ public final class BinanceSimulator implements AutoCloseable {
         return waitFor(result);
     }
 
+    /**
+     * Whether the caller already runs on the simulator's event loop. Compared by thread, not context: HTTP
+     * handlers run on the server's own context, on the same single loop thread, and waiting there for a
+     * task queued behind themselves would block the loop for good.
+     */
+    private boolean onLoopThread() {
+        Context current = Vertx.currentContext();
+        return current != null && current.owner() == vertx && Context.isOnEventLoopThread();
+    }
+
     /** Runs an asynchronous action on the loop and waits for its result; not callable from the loop itself. */
     private <T> T awaitOnLoop(Supplier<Future<T>> action) {
-        if (Vertx.currentContext() == loop) {
+        if (onLoopThread()) {
             throw new IllegalStateException("cannot wait on the simulator's own event loop");
         }
         if (stopped) {

@@ -100,10 +100,13 @@ final class ControlEndpoint {
         try {
             if (fault == Fault.DOWN) {
                 Duration downFor = Fault.downFor(params);
-                // Answer first: going down takes this endpoint away with the rest.
+                // Answer first, and go down only once the answer is out and its connection closed: going
+                // down takes this endpoint away with the rest, and would cut the answer short.
+                request.connection().closeHandler(v -> sim.goDown(downFor));
                 request.response().setStatusCode(200).putHeader("Content-Type", "application/json")
-                        .end("{\"fault\":\"down\",\"for\":\"" + downFor + "\",\"port\":" + sim.port() + "}")
-                        .onComplete(v -> sim.goDown(downFor));
+                        .putHeader("Connection", "close")
+                        .end("{\"fault\":\"down\",\"for\":\"" + downFor + "\",\"port\":" + sim.port() + "}\n")
+                        .onComplete(v -> request.connection().close());
                 return;
             }
             String what = fault.apply(sim, params);

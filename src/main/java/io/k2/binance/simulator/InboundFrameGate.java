@@ -34,10 +34,13 @@ final class InboundFrameGate extends ChannelInboundHandlerAdapter {
 
     void freeze(boolean freeze) {
         this.frozen = freeze;
-        if (!freeze) {
-            while (!held.isEmpty() && ctx != null) {
+        if (!freeze && ctx != null && !held.isEmpty()) {
+            while (!held.isEmpty()) {
                 ctx.fireChannelRead(held.pollFirst());
             }
+            // Vert.x defers flushing what it writes during a read until the read completes; without this
+            // it would believe the read still under way and never flush this connection again.
+            ctx.fireChannelReadComplete();
         }
     }
 
