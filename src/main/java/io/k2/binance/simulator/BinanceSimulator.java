@@ -168,9 +168,11 @@ public final class BinanceSimulator implements AutoCloseable {
 
     /** {@code down} from the control endpoint: off now, on again {@code downFor} later. On the loop. */
     void goDown(Duration downFor) {
+        System.out.println("[simulator] down for " + downFor.toMillis() + " ms (fault)");
         unbind().onComplete(v -> vertx.setTimer(Math.max(1, downFor.toMillis()), id -> {
             if (!closed) {
-                bind(port).onFailure(e -> System.err.println("[simulator] cannot listen again: " + e.getMessage()));
+                bind(port).onSuccess(ok -> System.out.println("[simulator] up again on port " + port))
+                        .onFailure(e -> System.err.println("[simulator] cannot listen again: " + e.getMessage()));
             }
         }));
     }
