@@ -1,7 +1,6 @@
 package io.k2.binance.simulator;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -88,12 +87,15 @@ enum Fault {
                 String stream = p.get("stream");
                 if (connection == null && stream == null) {
                     sim.stallData(on);
+                } else if (stream == null) {
+                    sim.stallData(connection, on);
+                } else if (connection != null) {
+                    sim.stallStream(connection, stream, on);
                 } else {
-                    for (String c : connection == null ? sim.connectionIds() : java.util.List.of(connection)) {
-                        if (stream == null) {
-                            sim.stallData(c, on);
-                        } else {
-                            sim.stallStream(c, stream, on);
+                    // "All" means every connection that has the stream; the others have nothing to stall.
+                    for (ConnectionInfo c : sim.connections()) {
+                        if (c.streams().contains(stream)) {
+                            sim.stallStream(c.id(), stream, on);
                         }
                     }
                 }
@@ -156,10 +158,5 @@ enum Fault {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + ": not a whole number: " + v);
         }
-    }
-
-    @Override
-    public String toString() {
-        return id.toLowerCase(Locale.ROOT);
     }
 }
