@@ -2,6 +2,7 @@ package io.k2.binance.simulator;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -13,9 +14,11 @@ import io.vertx.core.net.PfxOptions;
 
 import java.net.BindException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +29,9 @@ import java.util.function.Supplier;
 
 /**
  * A local server that speaks the Binance spot WebSocket market-data protocol (docs: binance-protocol.md),
- * with generated or replayed data, a ledger of everything sent, and hooks to inject faults.
+ * with generated or replayed data, a ledger of everything sent, a history of everything the market
+ * generated, and hooks to inject faults into all connections or one, also from outside the JVM over
+ * {@code /sim/...} (see {@link ControlEndpoint}).
  *
  * <p>It is built directly on the Vert.x core {@link HttpServer} and {@link ServerWebSocket} rather than on
  * camel-vertx-websocket's server consumer, because it needs per-connection ping/pong control, incoming rate
@@ -44,23 +49,28 @@ public final class BinanceSimulator implements AutoCloseable {
     private final Vertx vertx;
     private final Context loop;
     private final Ledger ledger;
+    private final History history;
     private final Subscriptions subscriptions;
     private final MarketGenerator generator;
     private final ReplaySource replay;
     private final ControlMessageHandler control;
     private final RestApi rest;
+    private final ControlEndpoint controlEndpoint;
     private final ConnectionAttemptLimit attempts;
     private final SelfSignedCertificate certificate;
     private final Map<String, SimulatedConnection> connections = new LinkedHashMap<>();
-    private final CompletableFuture<Void> listening = new CompletableFuture<>();
     private final long pingIntervalNanos;
     private HttpServer server;
+    private volatile boolean listeningNow;
     private volatile int port;
     private volatile int connectionCount;
     private long connectionSeq;
     private long lastPingRoundNanos;
     private boolean pingsPaused;
     private boolean pongsIgnored;
+    private int rejectNext;
+    private int rejectStatus;
+    private long rejectRetryAfterSeconds;
     private long timerId = -1;
     private long housekeepingId = -1;
     private volatile boolean closed;
@@ -79,11 +89,13 @@ public final class BinanceSimulator implements AutoCloseable {
                 markets.put(spec.streamSymbol(), new SymbolMarket(spec, random.split()));
             }
         }
-        this.subscriptions = new Subscriptions(markets, ledger);
+        this.history = new History(config.historySize());
+        this.subscriptions = new Subscriptions(markets, ledger, history, config);
         this.generator = new MarketGenerator(config, subscriptions, random.split(), System.nanoTime());
         this.replay = config.replay() == null ? null : ReplaySource.load(config.replay(), config.replayRatePerSecond());
         this.control = new ControlMessageHandler(subscriptions, config.maxStreamsPerConnection(), config.maxSubscribeFrameBytes());
         this.rest = new RestApi(subscriptions);
+        this.controlEndpoint = new ControlEndpoint(this, config.controlFromAnyHost());
         this.attempts = new ConnectionAttemptLimit(config.connectionAttemptsPerWindow(), config.connectionAttemptWindow());
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1));
@@ -91,18 +103,29 @@ public final class BinanceSimulator implements AutoCloseable {
     }
 
     /**
-     * Starts a simulator and returns once it is listening.
+     * Starts a simulator and returns once it is listening (or, with {@code listening(false)}, once its
+     * market runs).
      *
      * @throws IllegalStateException when it cannot listen; a taken port has a {@link BindException} as cause
      */
     public static BinanceSimulator start(SimulatorConfig config) {
         BinanceSimulator sim = new BinanceSimulator(config);
         try {
+            if (config.listening()) {
+                sim.awaitOnLoop(() -> sim.bind(config.port()));
+            } else if (config.port() == 0) {
+                // A server down at start-up still needs the port it will come up on, known in advance.
+                sim.awaitOnLoop(() -> sim.bind(0));
+                sim.awaitOnLoop(sim::unbind);
+            } else {
+                sim.port = config.port();
+            }
             sim.onLoop(() -> {
-                sim.listen();
+                sim.timerId = sim.vertx.setPeriodic(config.tickInterval().toMillis(), id -> sim.generator.tick(System.nanoTime()));
+                sim.housekeepingId = sim.vertx.setPeriodic(HOUSEKEEPING_MS, id -> sim.housekeeping(System.nanoTime()));
+                sim.lastPingRoundNanos = System.nanoTime();
                 return null;
             });
-            sim.waitFor(sim.listening);
         } catch (RuntimeException e) {
             sim.close();
             throw e;
@@ -110,26 +133,48 @@ public final class BinanceSimulator implements AutoCloseable {
         return sim;
     }
 
-    private void listen() {
-        HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
+    private Future<Void> bind(int onPort) {
+        // No h2c: the JDK HTTP client would upgrade to it, and an HTTP/2 GOAWAY cuts short the answer to
+        // "down", which closes its connection right after answering.
+        HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(onPort)
+                .setHttp2ClearTextEnabled(false)
                 .setMaxWebSocketFrameSize(1 << 20).setMaxWebSocketMessageSize(1 << 20);
         if (certificate != null) {
             options.setSsl(true).setKeyCertOptions(new PfxOptions().setPath(certificate.keyStore().toString())
                     .setPassword(certificate.password()));
         }
-        server = vertx.createHttpServer(options).requestHandler(this::route);
-        server.listen().onSuccess(s -> {
-            port = s.actualPort();
-            timerId = vertx.setPeriodic(config.tickInterval().toMillis(), id -> generator.tick(System.nanoTime()));
-            housekeepingId = vertx.setPeriodic(HOUSEKEEPING_MS, id -> housekeeping(System.nanoTime()));
-            lastPingRoundNanos = System.nanoTime();
-            listening.complete(null);
-        }).onFailure(e -> {
-            String where = config.host() + ":" + config.port();
-            listening.completeExceptionally(e instanceof BindException
-                    ? new IllegalStateException("port " + config.port() + " on " + config.host() + " is already in use", e)
-                    : new IllegalStateException("cannot listen on " + where + ": " + e.getMessage(), e));
-        });
+        HttpServer s = vertx.createHttpServer(options).requestHandler(this::route);
+        return s.listen().<Void>map(ok -> {
+            server = s;
+            port = ok.actualPort();
+            listeningNow = true;
+            return null;
+        }).recover(e -> Future.failedFuture(e instanceof BindException
+                ? new IllegalStateException("port " + onPort + " on " + config.host() + " is already in use", e)
+                : new IllegalStateException("cannot listen on " + config.host() + ":" + onPort + ": " + e.getMessage(), e)));
+    }
+
+    /** A server gone: its connections drop without a close frame, new ones are refused at TCP. */
+    private Future<Void> unbind() {
+        for (SimulatedConnection c : List.copyOf(connections.values())) {
+            c.dropAbruptly();
+            gone(c);
+        }
+        listeningNow = false;
+        HttpServer s = server;
+        server = null;
+        return s == null ? Future.succeededFuture() : s.close();
+    }
+
+    /** {@code down} from the control endpoint: off now, on again {@code downFor} later. On the loop. */
+    void goDown(Duration downFor) {
+        System.out.println("[simulator] down for " + downFor.toMillis() + " ms (fault)");
+        unbind().onComplete(v -> vertx.setTimer(Math.max(1, downFor.toMillis()), id -> {
+            if (!closed) {
+                bind(port).onSuccess(ok -> System.out.println("[simulator] up again on port " + port))
+                        .onFailure(e -> System.err.println("[simulator] cannot listen again: " + e.getMessage()));
+            }
+        }));
     }
 
     // ---- HTTP routing and handshakes -----------------------------------------------------------
@@ -141,8 +186,10 @@ public final class BinanceSimulator implements AutoCloseable {
             handshake(request, path);
         } else if (path.startsWith("/api/")) {
             rest.handle(request);
+        } else if (path.startsWith("/sim/")) {
+            controlEndpoint.handle(request);
         } else {
-            request.response().setStatusCode(404).end("Not found: " + path + " (try /ws/<stream>, /stream?streams=, /api/v3/depth)\n");
+            request.response().setStatusCode(404).end("Not found: " + path + " (try /ws/<stream>, /stream?streams=, /api/v3/depth, /sim/status)\n");
         }
     }
 
@@ -150,6 +197,12 @@ public final class BinanceSimulator implements AutoCloseable {
         long now = System.nanoTime();
         if (closed) {
             request.response().setStatusCode(503).end();
+            return;
+        }
+        if (rejectNext > 0) {
+            rejectNext--;
+            request.response().setStatusCode(rejectStatus).putHeader("Retry-After", Long.toString(rejectRetryAfterSeconds))
+                    .end(rejectStatus == 418 ? "IP banned\n" : "Too many requests\n");
             return;
         }
         if (!attempts.admit(request.remoteAddress().hostAddress(), now)) {
@@ -303,13 +356,37 @@ public final class BinanceSimulator implements AutoCloseable {
         return onLoop(() -> List.copyOf(connections.keySet()));
     }
 
+    /** The open connections with their subscriptions and the targeted faults in force. */
+    public List<ConnectionInfo> connections() {
+        return onLoop(() -> connections.values().stream().map(c -> new ConnectionInfo(c.id, c.remoteIp, c.combined,
+                c.micros, List.copyOf(c.subscriptions), c.faults())).toList());
+    }
+
+    /** Everything the market generated, per stream, subscribed or not, in a bounded ring per stream. */
+    public History history() {
+        return history;
+    }
+
+    /** Whether it accepts connections now (see {@link #stopListening()}). */
+    public boolean isListening() {
+        return listeningNow;
+    }
+
     /** PEM of the self-signed certificate (its own CA); null without TLS. */
     public Path caCertificatePem() {
         return certificate == null ? null : certificate.pem();
     }
 
-    /** Data events generated so far (each counted once, however many connections got it). */
+    /**
+     * Data events sent to at least one connection so far, each counted once however many got it: what
+     * {@link SimulatorConfig#maxEvents()} limits. Events nobody was sent are in {@link #marketEvents()}.
+     */
     public long eventsGenerated() {
+        return generator.delivered();
+    }
+
+    /** Data events the market generated so far, whether or not anyone was sent them. */
+    public long marketEvents() {
         return generator.generated();
     }
 
@@ -345,10 +422,13 @@ public final class BinanceSimulator implements AutoCloseable {
         onLoop(() -> pongsIgnored = ignored);
     }
 
-    /** Stops (true) or resumes data while keeping connections and pings alive. */
+    /**
+     * Stops (true) or resumes data to every connection, new ones included, while keeping connections and
+     * pings alive. The market goes on: after resuming, ids jump by what was generated meanwhile.
+     */
     public void stallData(boolean stalled) {
         onLoop(() -> {
-            generator.stall(stalled);
+            subscriptions.stallData(stalled);
             return null;
         });
     }
@@ -361,7 +441,7 @@ public final class BinanceSimulator implements AutoCloseable {
     /** The next diff-depth event of {@code symbol} is generated but not sent: a gap in U/u. */
     public void dropNextDepthEvent(String symbol) {
         onLoop(() -> {
-            SymbolMarket m = subscriptions.market(symbol.toLowerCase(java.util.Locale.ROOT));
+            SymbolMarket m = subscriptions.market(symbol.toLowerCase(Locale.ROOT));
             if (m == null) {
                 throw new IllegalArgumentException("symbol not simulated: " + symbol);
             }
@@ -373,6 +453,142 @@ public final class BinanceSimulator implements AutoCloseable {
     /** Sends {@code serverShutdown} to every connection now and closes them {@code shutdownNotice} later. */
     public void sendServerShutdown() {
         forEachConnection(c -> c.announceShutdown(System.nanoTime(), config.shutdownNotice().toNanos()));
+    }
+
+    // ---- targeted fault hooks: one connection, by its id (c1, c2, ...) --------------------------
+
+    /** Stops (true) or resumes data to one connection; its pings go on, and so does the market. */
+    public void stallData(String connectionId, boolean stalled) {
+        onConnection(connectionId, c -> c.stallData(stalled));
+    }
+
+    /** Stops (true) or resumes one stream on one connection; its other streams and other connections go on. */
+    public void stallStream(String connectionId, String stream, boolean stalled) {
+        onConnection(connectionId, c -> {
+            if (!c.subscriptions.contains(stream)) {
+                throw new IllegalArgumentException(connectionId + " does not subscribe to " + stream + "; it has " + c.subscriptions);
+            }
+            c.stallStream(stream, stalled);
+        });
+    }
+
+    /** Half-open (true): the connection's incoming pings are swallowed, no pong goes back; data and server pings go on. */
+    public void swallowPings(String connectionId, boolean swallowed) {
+        onConnection(connectionId, c -> c.swallowPings(swallowed));
+    }
+
+    /**
+     * Freezes (true) a connection like a SIGSTOPped server: no data, no pings sent, client pings and
+     * messages left unread until thawed, no timeouts, and the socket stays open. false thaws it.
+     */
+    public void freeze(String connectionId, boolean frozen) {
+        onConnection(connectionId, c -> c.freeze(frozen));
+    }
+
+    /** Closes one connection at the TCP level without a close frame; the client sees 1006. */
+    public void dropConnectionAbruptly(String connectionId) {
+        onConnection(connectionId, SimulatedConnection::dropAbruptly);
+    }
+
+    /** Closes one connection with this close frame, e.g. 1008 "Too many requests". */
+    public void closeConnection(String connectionId, int code, String reason) {
+        onConnection(connectionId, c -> c.close(code, reason));
+    }
+
+    /** Sends {@code serverShutdown} to one connection now and closes it {@code shutdownNotice} later. */
+    public void sendServerShutdown(String connectionId) {
+        onConnection(connectionId, c -> c.announceShutdown(System.nanoTime(), config.shutdownNotice().toNanos()));
+    }
+
+    /** Sends an arbitrary text frame to one connection. Not recorded in the ledger. */
+    public void sendRaw(String connectionId, String frame) {
+        onConnection(connectionId, c -> c.write(frame));
+    }
+
+    /**
+     * Refuses the next {@code count} WebSocket handshakes with HTTP {@code status} (429 rate limited, 418
+     * banned) and {@code Retry-After} in whole seconds. Refused handshakes do not count towards the attempt limit.
+     */
+    public void rejectHandshakes(int count, int status, Duration retryAfter) {
+        if (count < 0 || status < 400 || status > 599) {
+            throw new IllegalArgumentException("reject needs count >= 0 and an HTTP error status such as 429 or 418");
+        }
+        onLoop(() -> {
+            rejectNext = count;
+            rejectStatus = status;
+            rejectRetryAfterSeconds = Math.max(0, (retryAfter.toMillis() + 999) / 1000);
+            return null;
+        });
+    }
+
+    /**
+     * Stops listening, as a server that went down: open connections drop without a close frame and new
+     * ones are refused, while the market keeps running. Also takes {@code /sim/} away until
+     * {@link #startListening()}.
+     */
+    public void stopListening() {
+        awaitOnLoop(this::unbind);
+    }
+
+    /** Listens again on the same port; idempotent. */
+    public void startListening() {
+        awaitOnLoop(() -> listeningNow ? Future.succeededFuture() : bind(port));
+    }
+
+    /**
+     * Sends again an event of the stream's history, {@code back} positions before the newest (1 = the
+     * newest): a duplicate trade id or an old depth {@code u}. Goes to {@code connectionId}, or with null to
+     * every subscriber of the stream; recorded in the ledger, as it was sent.
+     *
+     * @return the event sent again
+     */
+    public HistoryEvent resendOldEvent(String stream, int back, String connectionId) {
+        return onLoop(() -> {
+            if (history.capacity() == 0) {
+                throw new IllegalArgumentException("history is off (historySize 0); a duplicate is taken from it");
+            }
+            HistoryEvent event = history.back(stream, back);
+            if (event == null) {
+                throw new IllegalArgumentException("the history of " + stream + " holds " + Math.min(history.generated(stream),
+                        history.capacity()) + " events, none " + back + " back; GET /sim/history lists its streams");
+            }
+            List<SimulatedConnection> targets = new ArrayList<>();
+            if (connectionId != null) {
+                targets.add(connection(connectionId));
+            } else {
+                MarketStream s = subscriptions.stream(stream);
+                if (s != null) {
+                    targets.addAll(s.subscribers);
+                }
+            }
+            if (targets.isEmpty()) {
+                throw new IllegalArgumentException("no connection subscribes to " + stream);
+            }
+            for (SimulatedConnection c : targets) {
+                subscriptions.resend(c, stream, event.event());
+            }
+            return event;
+        });
+    }
+
+    private SimulatedConnection connection(String id) {
+        SimulatedConnection c = connections.get(id);
+        if (c == null) {
+            throw new IllegalArgumentException("no open connection " + id + "; open now: " + connections.keySet()
+                    + " (see connectionIds() or GET /sim/connections)");
+        }
+        return c;
+    }
+
+    private void onConnection(String connectionId, java.util.function.Consumer<SimulatedConnection> action) {
+        onLoop(() -> {
+            SimulatedConnection c = connection(connectionId);
+            action.accept(c);
+            if (c.isClosed()) {
+                gone(c);
+            }
+            return null;
+        });
     }
 
     private void forEachConnection(java.util.function.Consumer<SimulatedConnection> action) {
@@ -406,8 +622,9 @@ public final class BinanceSimulator implements AutoCloseable {
                 }
                 return null;
             });
-            if (server != null) {
-                waitFor(server.close().toCompletionStage().toCompletableFuture());
+            HttpServer s = server;
+            if (s != null) {
+                waitFor(s.close().toCompletionStage().toCompletableFuture());
             }
         } catch (RuntimeException e) {
             // Stopping goes on: the Vert.x instance and the files must go whatever happened above.
@@ -425,7 +642,7 @@ public final class BinanceSimulator implements AutoCloseable {
         if (stopped) {
             throw new IllegalStateException("the simulator is stopped");
         }
-        if (Vertx.currentContext() == loop) {
+        if (onLoopThread()) {
             return action.get();
         }
         CompletableFuture<T> result = new CompletableFuture<>();
@@ -437,6 +654,35 @@ public final class BinanceSimulator implements AutoCloseable {
             }
         });
         return waitFor(result);
+    }
+
+    /**
+     * Whether the caller already runs on the simulator's event loop. Compared by thread, not context: HTTP
+     * handlers run on the server's own context, on the same single loop thread, and waiting there for a
+     * task queued behind themselves would block the loop for good.
+     */
+    private boolean onLoopThread() {
+        Context current = Vertx.currentContext();
+        return current != null && current.owner() == vertx && Context.isOnEventLoopThread();
+    }
+
+    /** Runs an asynchronous action on the loop and waits for its result; not callable from the loop itself. */
+    private <T> T awaitOnLoop(Supplier<Future<T>> action) {
+        if (onLoopThread()) {
+            throw new IllegalStateException("cannot wait on the simulator's own event loop");
+        }
+        if (stopped) {
+            throw new IllegalStateException("the simulator is stopped");
+        }
+        CompletableFuture<Future<T>> started = new CompletableFuture<>();
+        loop.runOnContext(v -> {
+            try {
+                started.complete(action.get());
+            } catch (Throwable t) {
+                started.completeExceptionally(t);
+            }
+        });
+        return waitFor(waitFor(started).toCompletionStage().toCompletableFuture());
     }
 
     private <T> T waitFor(CompletableFuture<T> future) {

@@ -6,10 +6,11 @@ import java.util.SplittableRandom;
 
 /**
  * Turns the configured rate into events. On every timer tick it adds {@code rate × elapsed} (times the
- * burst factor while a burst is on) to a budget and spends it on the subscribed streams, one event at a
- * time, picking a stream at random and advancing that symbol's market just enough to produce the
- * stream's next event. Stream cadences (100 ms depth, 2 s klines) are deliberately not modelled: the
- * rate alone decides how much arrives, which is what tests and benchmarks need.
+ * burst factor while a burst is on) to a budget and spends it on the market's streams, subscribed or
+ * not, as the exchange's market runs whether or not anyone listens: it picks a stream at random, weighted
+ * by its symbol's weight, and advances that symbol's market just enough to produce the stream's next
+ * event. Stream cadences (100 ms depth, 2 s klines) are deliberately not modelled: the rate alone decides
+ * how much is generated, which is what tests and benchmarks need.
  *
  * <p>Confined to the simulator's event loop.
  */
@@ -26,8 +27,11 @@ final class MarketGenerator {
     private final double maxBudget;
     private long lastTickNanos;
     private double budget;
+    /** Events written to at least one connection: what maxEvents limits. */
+    private volatile long delivered;
     private volatile long generated;
-    private boolean stalled;
+    private int weightsGeneration = -1;
+    private double[] cumulativeWeights = new double[0];
 
     MarketGenerator(SimulatorConfig config, Subscriptions subscriptions, SplittableRandom random, long nowNanos) {
         this.subscriptions = subscriptions;
@@ -46,16 +50,16 @@ final class MarketGenerator {
         this.lastTickNanos = nowNanos;
     }
 
+    long delivered() {
+        return delivered;
+    }
+
     long generated() {
         return generated;
     }
 
     boolean exhausted() {
-        return maxEvents > 0 && generated >= maxEvents;
-    }
-
-    void stall(boolean stall) {
-        this.stalled = stall;
+        return maxEvents > 0 && delivered >= maxEvents;
     }
 
     private boolean inBurst(long nowNanos) {
@@ -65,9 +69,8 @@ final class MarketGenerator {
     void tick(long nowNanos) {
         long elapsed = nowNanos - lastTickNanos;
         lastTickNanos = nowNanos;
-        List<ActiveStream> streams = subscriptions.producing();
-        if (stalled || exhausted() || streams.isEmpty()) {
-            // Nobody to send to: do not save up a flood for the first subscriber.
+        List<MarketStream> streams = subscriptions.producing();
+        if (exhausted() || streams.isEmpty()) {
             budget = 0;
             return;
         }
@@ -80,14 +83,39 @@ final class MarketGenerator {
         Instant now = Instant.now();
         // Events of one tick share their event time, like the bursts in real captures.
         long nowMicros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
-        while (budget >= 1 && !exhausted() && !streams.isEmpty()) {
-            ActiveStream stream = streams.get(random.nextInt(streams.size()));
+        while (budget >= 1 && !exhausted()) {
+            MarketStream stream = pick(streams);
+            if (stream == null) {
+                budget = 0;
+                return;
+            }
             budget -= Math.max(1, produce(stream, nowMicros, burst));
         }
     }
 
+    /** A stream at random, each with its symbol's weight; null when every weight is 0. */
+    private MarketStream pick(List<MarketStream> streams) {
+        if (weightsGeneration != subscriptions.generation()) {
+            weightsGeneration = subscriptions.generation();
+            cumulativeWeights = new double[streams.size()];
+            double sum = 0;
+            for (int i = 0; i < streams.size(); i++) {
+                sum += streams.get(i).weight;
+                cumulativeWeights[i] = sum;
+            }
+        }
+        double total = cumulativeWeights[cumulativeWeights.length - 1];
+        if (total <= 0) {
+            return null;
+        }
+        double r = random.nextDouble() * total;
+        int i = java.util.Arrays.binarySearch(cumulativeWeights, r);
+        i = i >= 0 ? i + 1 : -i - 1;
+        return streams.get(Math.min(i, streams.size() - 1));
+    }
+
     /** Produces the next event of {@code stream} (and what comes with it); returns how many were emitted. */
-    private int produce(ActiveStream stream, long nowMicros, boolean burst) {
+    private int produce(MarketStream stream, long nowMicros, boolean burst) {
         SymbolMarket market = stream.market;
         switch (stream.name.kind()) {
             case TRADE, AGG_TRADE -> {
@@ -95,7 +123,7 @@ final class MarketGenerator {
             }
             case BOOK_TICKER -> {
                 market.topOfBookChange();
-                return emit(stream, market.bookTicker());
+                return emit(stream, market.bookTicker(), nowMicros);
             }
             case DIFF_DEPTH -> {
                 int changes = 1 + random.nextInt(burst ? 40 : 8);
@@ -103,49 +131,64 @@ final class MarketGenerator {
                     market.randomBookChange();
                 }
                 MarketEvent.DepthUpdate update = stream.diff.next(nowMicros);
-                return market.takeDropNextDepthUpdate() ? 0 : emit(stream, update);
+                return emit(stream, update, nowMicros, market.takeDropNextDepthUpdate());
             }
             case PARTIAL_DEPTH -> {
                 int changes = 1 + random.nextInt(3);
                 for (int i = 0; i < changes; i++) {
                     market.randomBookChange();
                 }
-                return emit(stream, market.snapshot(stream.name.levels()));
+                return emit(stream, market.snapshot(stream.name.levels()), nowMicros);
             }
             case KLINE -> {
                 KlineState kline = market.kline(stream.name.interval(), nowMicros);
                 int n = random.nextBoolean() ? execute(market, nowMicros, burst) : 0;
-                return n + emit(stream, kline.next(nowMicros));
+                return n + emit(stream, kline.next(nowMicros), nowMicros);
             }
             case MINI_TICKER -> {
-                return emit(stream, market.miniTicker(nowMicros));
+                return emit(stream, market.miniTicker(nowMicros), nowMicros);
             }
             default -> throw new IllegalStateException("unhandled stream kind " + stream.name.kind());
         }
     }
 
-    /** One taker order: its trades to {@code @trade}, its aggregate to {@code @aggTrade}. */
+    /**
+     * One taker order: its trades to {@code @trade}, its aggregate to {@code @aggTrade}. The ids advance
+     * even when the market has no such stream, as the exchange's would.
+     */
     private int execute(SymbolMarket market, long nowMicros, boolean burst) {
         SymbolMarket.Execution execution = market.takerOrder(nowMicros, burst ? 25 : 4);
         int emitted = 0;
-        ActiveStream trades = subscriptions.active(market.tradeStream);
+        MarketStream trades = producingStream(market.tradeStream);
         if (trades != null) {
             for (MarketEvent.Trade t : execution.trades()) {
-                emitted += emit(trades, t);
+                emitted += emit(trades, t, nowMicros);
             }
         }
-        ActiveStream aggTrades = subscriptions.active(market.aggTradeStream);
+        MarketStream aggTrades = producingStream(market.aggTradeStream);
         if (aggTrades != null) {
-            emitted += emit(aggTrades, execution.aggTrade());
+            emitted += emit(aggTrades, execution.aggTrade(), nowMicros);
         }
         return emitted;
     }
 
-    private int emit(ActiveStream stream, MarketEvent event) {
+    private MarketStream producingStream(String name) {
+        MarketStream s = subscriptions.stream(name);
+        return s != null && s.market != null ? s : null;
+    }
+
+    private int emit(MarketStream stream, MarketEvent event, long nowMicros) {
+        return emit(stream, event, nowMicros, false);
+    }
+
+    /** {@code drop}: generated and recorded in the history but sent to nobody (a fault). */
+    private int emit(MarketStream stream, MarketEvent event, long nowMicros, boolean drop) {
         if (exhausted()) {
             return 0;
         }
-        subscriptions.publish(stream, event);
+        if (subscriptions.publish(stream, event, nowMicros, drop) > 0) {
+            delivered++;
+        }
         generated++;
         return 1;
     }

@@ -9,7 +9,10 @@ import io.vertx.core.net.impl.ConnectionBase;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -38,6 +41,11 @@ final class SimulatedConnection {
     long backoffTick = -1;
 
     private final ServerWebSocket ws;
+    private final InboundFrameGate gate = new InboundFrameGate();
+    private final Set<String> stalledStreams = new HashSet<>();
+    private boolean dataStalled;
+    private boolean pingsSwallowed;
+    private boolean frozen;
     private final HttpServerRequest upgradeRequest;
     private final ArrayDeque<PendingPing> pendingPings = new ArrayDeque<>();
     private final long pongTimeoutNanos;
@@ -64,6 +72,65 @@ final class SimulatedConnection {
         // Vert.x flushes every write made outside a read; at 100k msgs/s that is a syscall per message.
         // This lets a generation tick's writes leave in a few flushes instead.
         channel().pipeline().addFirst("flush-consolidation", new FlushConsolidationHandler(256, true));
+        // "handler" is Vert.x's own; in front of it frames are still Netty's and pings not yet answered.
+        channel().pipeline().addBefore("handler", InboundFrameGate.NAME, gate);
+    }
+
+    // ---- targeted faults ----------------------------------------------------------------------
+
+    /** Whether data of this stream goes out to this connection now. */
+    boolean takesData(String stream) {
+        return !dataStalled && !frozen && (stalledStreams.isEmpty() || !stalledStreams.contains(stream));
+    }
+
+    void stallData(boolean stalled) {
+        dataStalled = stalled;
+    }
+
+    void stallStream(String stream, boolean stalled) {
+        if (stalled) {
+            stalledStreams.add(stream);
+        } else {
+            stalledStreams.remove(stream);
+        }
+    }
+
+    /** Half-open: the client's pings are swallowed, so no pong goes back; everything else goes on. */
+    void swallowPings(boolean swallow) {
+        pingsSwallowed = swallow;
+        gate.swallowPings(swallow);
+    }
+
+    /**
+     * Like a SIGSTOPped server: nothing is written (no data, no pings), nothing read (client pings and
+     * control messages wait in the gate), no timeout or lifetime enforced, and the socket stays open.
+     */
+    void freeze(boolean freeze) {
+        frozen = freeze;
+        gate.freeze(freeze);
+    }
+
+    boolean frozen() {
+        return frozen;
+    }
+
+    /** The faults in force, for {@code /sim/connections}. */
+    List<String> faults() {
+        List<String> out = new ArrayList<>();
+        if (dataStalled) {
+            out.add("stall");
+        }
+        stalledStreams.stream().sorted().forEach(s -> out.add("stall:" + s));
+        if (pingsSwallowed) {
+            out.add("half-open");
+        }
+        if (frozen) {
+            out.add("freeze");
+        }
+        if (shutdownSent) {
+            out.add("shutdown-sent");
+        }
+        return out;
     }
 
     boolean isClosed() {
@@ -75,7 +142,7 @@ final class SimulatedConnection {
     }
 
     void write(String text) {
-        if (!closed) {
+        if (!closed && !frozen) {
             ws.writeTextMessage(text, null);
         }
     }
@@ -84,7 +151,7 @@ final class SimulatedConnection {
 
     /** Pings carry a unique payload so a pong only counts when it echoes one we sent. */
     void ping(long nowNanos) {
-        if (closed) {
+        if (closed || frozen) {
             return;
         }
         String payload = "sim-" + id + "-" + (++pingCount);
@@ -104,6 +171,9 @@ final class SimulatedConnection {
     }
 
     boolean pongOverdue(long nowNanos) {
+        if (frozen) {
+            return false;
+        }
         PendingPing oldest = pendingPings.peekFirst();
         return oldest != null && nowNanos - oldest.sentNanos > pongTimeoutNanos;
     }
@@ -111,11 +181,11 @@ final class SimulatedConnection {
     // ---- lifetime -----------------------------------------------------------------------------
 
     boolean shutdownNoticeDue(long nowNanos) {
-        return !shutdownSent && nowNanos >= shutdownNoticeAtNanos;
+        return !frozen && !shutdownSent && nowNanos >= shutdownNoticeAtNanos;
     }
 
     boolean lifetimeOver(long nowNanos) {
-        return nowNanos >= closeAtNanos;
+        return !frozen && nowNanos >= closeAtNanos;
     }
 
     /** Sends {@code serverShutdown} and closes {@code noticeNanos} later. */

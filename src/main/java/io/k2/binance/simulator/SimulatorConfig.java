@@ -2,7 +2,10 @@ package io.k2.binance.simulator;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,10 +19,20 @@ public final class SimulatorConfig {
     public static final Duration DOCUMENTED_PING_INTERVAL = Duration.ofSeconds(20);
     /** The cadence field reports still see (binance-protocol.md §2, "observed"). */
     public static final Duration OBSERVED_PING_INTERVAL = Duration.ofMinutes(3);
+    /** What the market of every symbol produces unless told otherwise: the app's default stream set. */
+    public static final List<String> DEFAULT_STREAMS = List.of("trade", "aggTrade", "bookTicker", "depth@100ms", "kline_1m");
+    /** Events kept per stream; at ~100-300 bytes an event, about 1-3 MB per stream. */
+    public static final int DEFAULT_HISTORY_SIZE = 10_000;
 
     private final String host;
     private final int port;
     private final List<SymbolSpec> symbols;
+    /** Stream symbol (lower case) -> share of the rate relative to the others; 1 unless given. */
+    private final Map<String, Double> symbolWeights;
+    private final List<String> streams;
+    private final int historySize;
+    private final boolean listening;
+    private final boolean controlFromAnyHost;
     private final double ratePerSecond;
     private final double burstFactor;
     private final Duration burstEvery;
@@ -46,7 +59,22 @@ public final class SimulatorConfig {
     private SimulatorConfig(Builder b) {
         this.host = b.host;
         this.port = b.port;
-        this.symbols = List.copyOf(b.symbols.stream().map(SymbolSpec::parse).toList());
+        Map<String, Double> weights = new LinkedHashMap<>();
+        this.symbols = List.copyOf(b.symbols.stream().map(text -> {
+            int eq = text.indexOf('=');
+            SymbolSpec spec = SymbolSpec.parse(eq < 0 ? text : text.substring(0, eq));
+            weights.put(spec.streamSymbol(), eq < 0 ? 1.0 : weight(text, text.substring(eq + 1)));
+            return spec;
+        }).toList());
+        this.symbolWeights = Map.copyOf(weights);
+        this.streams = List.copyOf(b.streams);
+        for (String kind : streams) {
+            require(StreamName.parse("btcusdt@" + kind) != null, "not a stream kind: '" + kind
+                    + "' (use e.g. trade, aggTrade, bookTicker, depth@100ms, depth, depth5, kline_1m, miniTicker)");
+        }
+        this.historySize = b.historySize;
+        this.listening = b.listening;
+        this.controlFromAnyHost = b.controlFromAnyHost;
         this.ratePerSecond = b.ratePerSecond;
         this.burstFactor = b.burstFactor;
         this.burstEvery = b.burstEvery;
@@ -82,6 +110,19 @@ public final class SimulatorConfig {
         require(positive(tickInterval), "tickInterval must be > 0");
         require(replayRatePerSecond >= 0, "replayRatePerSecond must be >= 0 (0 = as fast as possible)");
         require(replay != null || !symbols.isEmpty(), "at least one symbol (or a replay file) is needed");
+        require(historySize >= 0, "historySize must be >= 0 (0 = no history)");
+    }
+
+    private static double weight(String spec, String text) {
+        try {
+            double w = Double.parseDouble(text);
+            if (w >= 0 && Double.isFinite(w)) {
+                return w;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("bad weight in '" + spec + "': expected SYMBOL=WEIGHT with a number >= 0, e.g. lrcbtc=0.05");
     }
 
     private static boolean positive(Duration d) {
@@ -101,6 +142,13 @@ public final class SimulatorConfig {
     public String host() { return host; }
     public int port() { return port; }
     public List<SymbolSpec> symbols() { return symbols; }
+    /** Relative share of the rate of one simulated symbol (lower case); 1 unless given as {@code symbol=weight}. */
+    public double symbolWeight(String streamSymbol) { return symbolWeights.getOrDefault(streamSymbol.toLowerCase(Locale.ROOT), 1.0); }
+    /** Stream kinds every symbol's market produces, e.g. {@code trade}, {@code depth@100ms}. */
+    public List<String> streams() { return streams; }
+    public int historySize() { return historySize; }
+    public boolean listening() { return listening; }
+    public boolean controlFromAnyHost() { return controlFromAnyHost; }
     public double ratePerSecond() { return ratePerSecond; }
     public double burstFactor() { return burstFactor; }
     public Duration burstEvery() { return burstEvery; }
@@ -130,6 +178,10 @@ public final class SimulatorConfig {
         private int port = 0;
         private List<String> symbols = List.of("btcusdt", "ethusdt");
         private double ratePerSecond = 100;
+        private List<String> streams = DEFAULT_STREAMS;
+        private int historySize = DEFAULT_HISTORY_SIZE;
+        private boolean listening = true;
+        private boolean controlFromAnyHost = false;
         private double burstFactor = 1;
         private Duration burstEvery = Duration.ofSeconds(10);
         private Duration burstDuration = Duration.ofMillis(500);
@@ -159,9 +211,29 @@ public final class SimulatorConfig {
         public Builder host(String host) { this.host = Objects.requireNonNull(host); return this; }
         /** Port; 0 (default) picks a free one, see {@link BinanceSimulator#port()}. */
         public Builder port(int port) { this.port = port; return this; }
-        /** Generated markets, as {@code btcusdt} (built-in table) or {@code SYMBOL:BASE/QUOTE}. */
+        /**
+         * Generated markets, as {@code btcusdt} (built-in table) or {@code SYMBOL:BASE/QUOTE}, each optionally
+         * with {@code =WEIGHT}, its share of the rate relative to the others (default 1): {@code lrcbtc=0.05}.
+         */
         public Builder symbols(List<String> symbols) { this.symbols = List.copyOf(symbols); return this; }
-        /** Average data events per second over all subscribed streams; default 100. */
+        /**
+         * Stream kinds every symbol's market produces whether or not anyone subscribes (default
+         * {@link #DEFAULT_STREAMS}). Other streams of a simulated symbol join the market when first subscribed.
+         */
+        public Builder streams(List<String> kinds) { this.streams = List.copyOf(kinds); return this; }
+        /** Events kept per stream in {@link BinanceSimulator#history()}; default {@link #DEFAULT_HISTORY_SIZE}, 0 = none. */
+        public Builder historySize(int size) { this.historySize = size; return this; }
+        /**
+         * Whether to listen at start; false (a server down at start-up) keeps the market running until
+         * {@link BinanceSimulator#startListening()}. With port 0 a free port is chosen and kept all the same.
+         */
+        public Builder listening(boolean listening) { this.listening = listening; return this; }
+        /** Let non-loopback peers use the {@code /sim/} control endpoint; default false (loopback only). */
+        public Builder controlFromAnyHost(boolean allow) { this.controlFromAnyHost = allow; return this; }
+        /**
+         * Data events per second the whole market generates, over every symbol and stream it produces,
+         * whether or not anyone subscribes; a client subscribed to all of them receives this rate. Default 100.
+         */
         public Builder ratePerSecond(double rate) { this.ratePerSecond = rate; return this; }
         /** Rate multiplier during a burst; 1 (default) = steady rate. The average stays {@code ratePerSecond}. */
         public Builder burstFactor(double factor) { this.burstFactor = factor; return this; }
@@ -169,7 +241,10 @@ public final class SimulatorConfig {
         public Builder burstEvery(Duration every) { this.burstEvery = every; return this; }
         /** Length of each burst; default 500 ms. */
         public Builder burstDuration(Duration duration) { this.burstDuration = duration; return this; }
-        /** Stop generating after this many data events in total; 0 (default) = unlimited. */
+        /**
+         * Stop the market once this many data events were sent to at least one connection (events nobody
+         * was sent do not count); 0 (default) = unlimited.
+         */
         public Builder maxEvents(long maxEvents) { this.maxEvents = maxEvents; return this; }
         /** Seed of the market random walk; default 42. */
         public Builder seed(long seed) { this.seed = seed; return this; }

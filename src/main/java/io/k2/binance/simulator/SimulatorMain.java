@@ -34,12 +34,14 @@ public final class SimulatorMain {
     static {
         option("--host", "ADDR", "127.0.0.1", "interface to listen on");
         option("--port", "N", Integer.toString(DEFAULT_PORT), "port to listen on (0 = any free port)");
-        option("--symbols", "LIST", "btcusdt,ethusdt", "comma-separated; built in: " + String.join(",", SymbolSpec.knownSymbols()).toLowerCase(Locale.ROOT) + "; others as SYMBOL:BASE/QUOTE");
-        option("--rate", "N", "100", "average data messages per second over all subscribed streams");
+        option("--symbols", "LIST", "btcusdt,ethusdt", "comma-separated; built in: " + String.join(",", SymbolSpec.knownSymbols()).toLowerCase(Locale.ROOT) + "; others as SYMBOL:BASE/QUOTE; =WEIGHT gives a symbol that share of the rate (default 1), e.g. btcusdt=4,lrcbtc=0.05");
+        option("--streams", "LIST", String.join(",", SimulatorConfig.DEFAULT_STREAMS), "stream kinds every symbol's market produces, subscribed or not (others join when first subscribed)");
+        option("--rate", "N", "100", "data events per second the whole market generates, subscribed or not; a client of every stream receives this rate");
         option("--burst-factor", "X", "1", "rate multiplier during bursts (1 = no bursts)");
         option("--burst-every", "DURATION", "10s", "a burst starts this often");
         option("--burst-duration", "DURATION", "500ms", "length of a burst");
-        option("--max-events", "N", "0", "stop generating after N data events (0 = unlimited)");
+        option("--max-events", "N", "0", "stop the market after N data events were sent to somebody (0 = unlimited)");
+        option("--history", "N", Integer.toString(SimulatorConfig.DEFAULT_HISTORY_SIZE), "events kept per stream for /sim/history and duplicates (0 = none)");
         option("--seed", "N", "42", "random seed of the markets");
         option("--ping-interval", "DURATION", "20s", "server ping cadence (Binance docs)");
         option("--pong-timeout", "DURATION", "60s", "close when a ping is unanswered this long");
@@ -52,6 +54,8 @@ public final class SimulatorMain {
         option("--replay", "FILE", null, "replay FILE (one Binance message per line) to every client instead of generating");
         option("--replay-rate", "N", "0", "replayed lines per second per client (0 = as fast as possible)");
         option("--ledger", "FILE", null, "write every data frame sent as JSONL to FILE");
+        option("--down-for", "DURATION", null, "start with the server down (connecting is refused, the market runs), listen after DURATION");
+        option("--control-from-anywhere", null, null, "let non-loopback peers use the /sim/ control endpoint (default: loopback only)");
         option("--help", null, null, "print this help");
     }
 
@@ -67,6 +71,9 @@ public final class SimulatorMain {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && ControlCommand.handles(args[0])) {
+            return ControlCommand.run(args, out, err);
+        }
         Map<String, String> values = new LinkedHashMap<>();
         try {
             for (int i = 0; i < args.length; i++) {
@@ -95,7 +102,8 @@ public final class SimulatorMain {
                 printHelp(out);
                 return 0;
             }
-            return serve(config(values), values.get("--ledger"), out);
+            return serve(config(values), values.get("--ledger"),
+                    values.containsKey("--down-for") ? duration(values, "--down-for") : null, out);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
@@ -106,7 +114,11 @@ public final class SimulatorMain {
         SimulatorConfig.Builder b = SimulatorConfig.builder()
                 .host(get(v, "--host"))
                 .port(integer(v, "--port"))
-                .symbols(Arrays.stream(get(v, "--symbols").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                .symbols(list(get(v, "--symbols")))
+                .streams(list(get(v, "--streams")))
+                .historySize(integer(v, "--history"))
+                .listening(!v.containsKey("--down-for"))
+                .controlFromAnyHost(v.containsKey("--control-from-anywhere"))
                 .ratePerSecond(number(v, "--rate"))
                 .burstFactor(number(v, "--burst-factor"))
                 .burstEvery(duration(v, "--burst-every"))
@@ -139,7 +151,11 @@ public final class SimulatorMain {
         return b.build();
     }
 
-    private static int serve(SimulatorConfig config, String ledgerFile, PrintStream out) {
+    private static java.util.List<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static int serve(SimulatorConfig config, String ledgerFile, Duration downFor, PrintStream out) {
         BinanceSimulator sim;
         try {
             sim = BinanceSimulator.start(config);
@@ -156,13 +172,17 @@ public final class SimulatorMain {
             out.println("[simulator] stopped after " + sim.framesSent() + " data frames");
             stopped.countDown();
         }, "simulator-shutdown"));
-        out.println("[simulator] listening: " + sim.wsBaseUrl() + "/ws/<stream>  " + sim.wsBaseUrl()
+        out.println("[simulator] " + (downFor == null ? "listening" : "down for " + downFor.toMillis() + " ms, then listening")
+                + ": " + sim.wsBaseUrl() + "/ws/<stream>  " + sim.wsBaseUrl()
                 + "/stream?streams=<a>/<b>  REST " + sim.restBaseUrl() + "/api/v3/depth?symbol=BTCUSDT");
+        out.println("[simulator] control (loopback" + (config.controlFromAnyHost() ? " and any host" : " only") + "): "
+                + sim.restBaseUrl() + "/sim/status, or bin/k2 simulate fault --help");
         if (config.replay() != null) {
             out.println("[simulator] replaying " + config.replay() + " to every client");
         } else {
             out.println("[simulator] symbols " + config.symbols().stream().map(SymbolSpec::streamSymbol).toList()
-                    + ", " + config.ratePerSecond() + " msgs/s" + (config.maxEvents() > 0 ? ", max " + config.maxEvents() + " events" : ""));
+                    + ", streams " + config.streams() + ", " + config.ratePerSecond() + " events/s"
+                    + (config.maxEvents() > 0 ? ", max " + config.maxEvents() + " events" : ""));
         }
         if (sim.caCertificatePem() != null) {
             out.println("[simulator] trust the certificate in " + sim.caCertificatePem());
@@ -175,6 +195,16 @@ public final class SimulatorMain {
             t.setDaemon(true);
             return t;
         });
+        if (downFor != null) {
+            progress.schedule(() -> {
+                try {
+                    sim.startListening();
+                    out.println("[simulator] up: listening on " + sim.wsBaseUrl());
+                } catch (RuntimeException e) {
+                    out.println("[simulator] cannot listen: " + e.getMessage());
+                }
+            }, downFor.toMillis(), TimeUnit.MILLISECONDS);
+        }
         long[] last = {sim.framesSent(), System.nanoTime()};
         progress.scheduleAtFixedRate(() -> {
             long sent = sim.framesSent();
@@ -182,8 +212,9 @@ public final class SimulatorMain {
             double rate = (sent - last[0]) / ((now - last[1]) / 1e9);
             last[0] = sent;
             last[1] = now;
-            out.printf(Locale.ROOT, "[simulator] %s connections=%d sent=%d msgs/s=%.0f backoffs=%d%n",
-                    LocalTime.now().truncatedTo(ChronoUnit.SECONDS), sim.connectionCount(), sent, rate, sim.backoffs());
+            out.printf(Locale.ROOT, "[simulator] %s connections=%d sent=%d msgs/s=%.0f backoffs=%d market=%d%n",
+                    LocalTime.now().truncatedTo(ChronoUnit.SECONDS), sim.connectionCount(), sent, rate, sim.backoffs(),
+                    sim.marketEvents());
         }, 5, 5, TimeUnit.SECONDS);
         try {
             stopped.await();
@@ -204,7 +235,9 @@ public final class SimulatorMain {
 
     static void printHelp(PrintStream out) {
         out.println("Binance spot WebSocket simulator");
-        out.println("usage: SimulatorMain [options]   (DURATION: 500ms, 20s, 3m, 24h, 1d or a number of seconds)");
+        out.println("usage: bin/k2 simulate [options]   (DURATION: 500ms, 20s, 3m, 24h, 1d or a number of seconds)");
+        out.println("       bin/k2 simulate fault <name> [--connection c1] [--stream s] [--param k=v] [--url URL]");
+        out.println("       bin/k2 simulate status|connections|faults|history [--stream s] [--url URL]   (see fault --help)");
         for (Option o : OPTIONS.values()) {
             String left = o.name + (o.arg == null ? "" : " " + o.arg);
             out.printf(Locale.ROOT, "  %-28s %s%s%n", left, o.help, o.defaultValue == null ? "" : " (default " + o.defaultValue + ")");
@@ -233,7 +266,12 @@ public final class SimulatorMain {
     }
 
     static Duration duration(Map<String, String> v, String name) {
-        String s = get(v, name).trim().toLowerCase(Locale.ROOT);
+        return duration(get(v, name), name);
+    }
+
+    /** {@code 500ms}, {@code 20s}, {@code 3m}, {@code 24h}, {@code 1d}, ISO-8601 or a number of seconds. */
+    static Duration duration(String text, String name) {
+        String s = text.trim().toLowerCase(Locale.ROOT);
         try {
             if (s.startsWith("pt") || s.startsWith("p")) {
                 return Duration.parse(s.toUpperCase(Locale.ROOT));

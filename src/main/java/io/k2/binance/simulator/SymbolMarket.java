@@ -250,15 +250,11 @@ final class SymbolMarket {
         return klines.computeIfAbsent(interval, i -> new KlineState(spec.symbol(), i, nowMicros / 1000, lastPrice));
     }
 
-    /** A diff-depth stream starts with the next update id, like a fresh subscription on Binance. */
+    /** A diff-depth stream starts with the next update id; it lives as long as the market. */
     DepthDiff openDiff() {
         DepthDiff diff = new DepthDiff(updateId);
         diffs.add(diff);
         return diff;
-    }
-
-    void closeDiff(DepthDiff diff) {
-        diffs.remove(diff);
     }
 
     void dropNextDepthUpdate() {

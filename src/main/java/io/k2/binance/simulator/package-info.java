@@ -7,9 +7,15 @@
  * try (BinanceSimulator sim = BinanceSimulator.start(SimulatorConfig.builder()
  *         .symbols(List.of("btcusdt")).ratePerSecond(1000).maxEvents(10_000).build())) {
  *     connect(sim.wsBaseUrl() + "/stream?streams=btcusdt@trade/btcusdt@depth@100ms");
- *     // ... then compare what arrived with sim.ledger().entries()
+ *     // ... then compare what arrived with sim.ledger().entries(), and what a dropped
+ *     // connection missed with sim.history().range("btcusdt@trade", lastT + 1, nextT - 1)
  * }
  * }</pre>
+ *
+ * <h2>The market</h2>
+ * Every symbol's market runs whether or not anyone subscribes, at {@code ratePerSecond} over the stream
+ * kinds of {@code streams(..)} (weighted per symbol); ids advance and the {@link io.k2.binance.simulator.History}
+ * records everything. See docs/simulator.md.
  *
  * <h2>From the command line</h2>
  * {@code java -cp target/classes:target/lib/* io.k2.binance.simulator.SimulatorMain --help}
@@ -24,7 +30,13 @@
  *   <li>no close frame at all (client sees 1006) from
  *       {@link io.k2.binance.simulator.BinanceSimulator#dropConnectionsAbruptly()}.</li>
  * </ul>
- * Handshakes are refused with HTTP 429 over the connection attempt limit and HTTP 400 for an invalid
- * stream name or {@code timeUnit} in the URL.
+ * The same, aimed at one connection: {@code dropConnectionAbruptly(id)}, {@code closeConnection(id, code, reason)},
+ * {@code sendServerShutdown(id)}. Handshakes are refused with HTTP 429 over the connection attempt limit,
+ * with the status of {@code rejectHandshakes} (429/418 with Retry-After) while it lasts, and HTTP 400 for an
+ * invalid stream name or {@code timeUnit} in the URL.
+ *
+ * <h2>From outside the JVM</h2>
+ * {@code /sim/status}, {@code /sim/connections}, {@code /sim/history}, {@code POST /sim/faults/<name>} on the
+ * simulator's port (loopback only by default), and {@code bin/k2 simulate fault <name>}.
  */
 package io.k2.binance.simulator;

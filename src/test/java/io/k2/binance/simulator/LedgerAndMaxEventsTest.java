@@ -13,7 +13,7 @@ class LedgerAndMaxEventsTest extends SimulatorTestSupport {
 
     @Test
     void rawClientReceivesExactlyTheLedger() {
-        start(config().ratePerSecond(2000).maxEvents(3000));
+        start(config().ratePerSecond(8000).maxEvents(3000));
         TestClient client = connect("/ws/btcusdt@trade/btcusdt@depth@100ms/btcusdt@bookTicker");
         await().atMost(WAIT).until(() -> client.messages().size() == 3000);
         await().pollDelay(Duration.ofMillis(200)).atMost(WAIT).until(() -> true);
@@ -27,7 +27,7 @@ class LedgerAndMaxEventsTest extends SimulatorTestSupport {
 
     @Test
     void twoConnectionsOnOneStreamGetTheSameEventsAndTheLedgerHasBoth() {
-        start(config().ratePerSecond(1000).maxEvents(500).seed(7));
+        start(config().ratePerSecond(5000).maxEvents(500).seed(7));
         sim.stallData(true);
         TestClient blue = connect("/stream?streams=ethusdt@aggTrade");
         TestClient green = connect("/stream?streams=ethusdt@aggTrade");

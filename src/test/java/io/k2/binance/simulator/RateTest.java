@@ -10,7 +10,10 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The configured rate is what arrives, from a trickle upwards, and bursts raise it only while they last. */
+/**
+ * The configured rate is what the whole market generates, from a trickle upwards, and bursts raise it only
+ * while they last. A client subscribed to every stream of the market receives exactly that rate.
+ */
 class RateTest extends SimulatorTestSupport {
 
     private static long countOver(TestClient client, Duration window) {
@@ -21,15 +24,16 @@ class RateTest extends SimulatorTestSupport {
 
     @Test
     void steadyRateAcrossSeveralStreams() {
-        start(config().ratePerSecond(1000));
-        TestClient client = connect("/ws/btcusdt@trade/ethusdt@depth@100ms/ethusdt@bookTicker");
+        start(config().ratePerSecond(1000).streams(List.of("trade", "depth@100ms", "bookTicker")));
+        TestClient client = connect("/ws/btcusdt@trade/btcusdt@depth@100ms/btcusdt@bookTicker"
+                + "/ethusdt@trade/ethusdt@depth@100ms/ethusdt@bookTicker");
         await().atMost(WAIT).until(() -> client.messages().size() > 100);
         assertThat(countOver(client, Duration.ofSeconds(2))).isBetween(1600L, 2400L);
     }
 
     @Test
     void trickle() {
-        start(config().ratePerSecond(2));
+        start(config().ratePerSecond(2).symbols(List.of("btcusdt")).streams(List.of("bookTicker")));
         TestClient client = connect("/ws/btcusdt@bookTicker");
         await().atMost(WAIT).until(() -> !client.messages().isEmpty());
         assertThat(countOver(client, Duration.ofMillis(2500))).isBetween(3L, 7L);
@@ -38,7 +42,7 @@ class RateTest extends SimulatorTestSupport {
     @Test
     void burstsComeOnTopOfAQuieterBase() {
         // 200/s on average, but 10x during 100 ms of every second: ~110/s base, ~1100/s in the burst.
-        start(config().ratePerSecond(200).burstFactor(10).burstEvery(Duration.ofSeconds(1)).burstDuration(Duration.ofMillis(100)));
+        start(config().ratePerSecond(200).symbols(List.of("btcusdt")).streams(List.of("aggTrade")).burstFactor(10).burstEvery(Duration.ofSeconds(1)).burstDuration(Duration.ofMillis(100)));
         TestClient client = connect("/ws/btcusdt@aggTrade");
         await().atMost(WAIT).until(() -> !client.messages().isEmpty());
         long total = countOver(client, Duration.ofMillis(2500));

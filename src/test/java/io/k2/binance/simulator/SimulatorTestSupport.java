@@ -49,6 +49,22 @@ abstract class SimulatorTestSupport {
         return client;
     }
 
+    /** Connects like {@link #connect} and returns the server's id for it ({@code c1}, ...), the newest one. */
+    String connectForId(String pathAndQuery, List<TestClient> into) {
+        into.add(connect(pathAndQuery));
+        List<String> ids = sim.connectionIds();
+        return ids.get(ids.size() - 1);
+    }
+
+    /** The {@code data} of every combined frame of one stream that the client got, in order. */
+    static List<JsonNode> dataOf(TestClient client, String stream) {
+        return parsed(client).stream().filter(n -> stream.equals(n.path("stream").asText())).map(n -> n.get("data")).toList();
+    }
+
+    static long count(TestClient client, String stream) {
+        return dataOf(client, stream).size();
+    }
+
     /** Sends a control message and waits for the next text frame that carries an {@code id} or an error. */
     static JsonNode request(TestClient client, String json) throws IOException {
         int seen = controlAnswers(client).size();

@@ -30,10 +30,13 @@ final class TestClient implements AutoCloseable {
     /** The server refused the upgrade with this HTTP status. */
     static final class HandshakeRefused extends IOException {
         final int status;
+        /** Response headers, names in lower case. */
+        final java.util.Map<String, String> headers;
 
-        HandshakeRefused(int status, String line) {
+        HandshakeRefused(int status, String line, java.util.Map<String, String> headers) {
             super("handshake refused: " + line);
             this.status = status;
+            this.headers = headers;
         }
     }
 
@@ -45,6 +48,7 @@ final class TestClient implements AutoCloseable {
     private final boolean keepMessages;
     private final List<String> messages = Collections.synchronizedList(new ArrayList<>());
     private final List<String> pings = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> pongs = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong receivedBytes = new AtomicLong();
     volatile boolean answerPings = true;
@@ -94,13 +98,17 @@ final class TestClient implements AutoCloseable {
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         String status = readLine(in);
-        while (!readLine(in).isEmpty()) {
-            // headers are not needed
+        java.util.Map<String, String> headers = new java.util.HashMap<>();
+        for (String h = readLine(in); !h.isEmpty(); h = readLine(in)) {
+            int colon = h.indexOf(':');
+            if (colon > 0) {
+                headers.put(h.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), h.substring(colon + 1).trim());
+            }
         }
         int code = Integer.parseInt(status.split(" ")[1]);
         if (code != 101) {
             socket.close();
-            throw new HandshakeRefused(code, status);
+            throw new HandshakeRefused(code, status, headers);
         }
         TestClient client = new TestClient(socket, in, keepMessages);
         if (!read) {
@@ -164,8 +172,9 @@ final class TestClient implements AutoCloseable {
                             sendFrame(10, payload);
                         }
                     }
+                    case 10 -> pongs.add(new String(payload, StandardCharsets.UTF_8));
                     default -> {
-                        // pongs and binary frames are not used by the simulator
+                        // binary frames are not used by the simulator
                     }
                 }
             }
@@ -234,6 +243,13 @@ final class TestClient implements AutoCloseable {
     List<String> pings() {
         synchronized (pings) {
             return List.copyOf(pings);
+        }
+    }
+
+    /** Pongs the server sent, i.e. answers to this client's pings. */
+    List<String> pongs() {
+        synchronized (pongs) {
+            return List.copyOf(pongs);
         }
     }
 

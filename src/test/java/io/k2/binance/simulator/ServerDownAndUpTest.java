@@ -1,0 +1,39 @@
+package io.k2.binance.simulator;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.ConnectException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** A server down at start-up comes up on the same port, and can go down again; its market runs throughout. */
+class ServerDownAndUpTest extends SimulatorTestSupport {
+
+    @Test
+    void downAtStartThenUpThenDownAgain() {
+        start(config().ratePerSecond(2000).listening(false));
+        int port = sim.port();
+        assertThat(port).isPositive();
+        assertThat(sim.isListening()).isFalse();
+        assertThatThrownBy(() -> TestClient.connect(sim.wsBaseUrl() + "/ws/btcusdt@trade")).isInstanceOf(ConnectException.class);
+        await().atMost(WAIT).until(() -> sim.history().generated("btcusdt@trade") > 50);
+
+        sim.startListening();
+        assertThat(sim.port()).isEqualTo(port);
+        TestClient client = connect("/ws/btcusdt@trade");
+        await().atMost(WAIT).until(() -> client.messages().size() > 5);
+
+        sim.stopListening();
+        await().atMost(WAIT).until(client::ended);
+        assertThat(client.closeCode()).isEqualTo(1006);
+        assertThatThrownBy(() -> TestClient.connect(sim.wsBaseUrl() + "/ws/btcusdt@trade")).isInstanceOf(ConnectException.class);
+        long whileDown = sim.history().generated("btcusdt@trade");
+        await().atMost(WAIT).until(() -> sim.history().generated("btcusdt@trade") > whileDown + 50);
+
+        sim.startListening();
+        TestClient again = connect("/ws/btcusdt@trade");
+        await().atMost(WAIT).until(() -> again.messages().size() > 5);
+    }
+}
