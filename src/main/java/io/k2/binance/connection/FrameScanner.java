@@ -422,6 +422,9 @@ public final class FrameScanner {
                         if (c == '"') {
                             streamFrom = p + 1;
                             p = string(p);
+                            if (p < 0) {
+                                return p; // an unterminated name: nothing to keep
+                            }
                             streamTo = p - 1;
                             streamEscaped = stringEscaped;
                             stream = STRING;

@@ -16,8 +16,8 @@ import io.vertx.core.http.WebSocketFrame;
  * <p>Why not Vert.x's own {@code textMessageHandler}: it drops a message above its size limit with only an
  * exception (the message is neither counted nor dead-lettered), and it decodes invalid UTF-8 and binary
  * messages into U+FFFD, so a dead letter would no longer hold what arrived. Here a message above
- * {@code maxBytes} keeps its first {@code maxBytes} bytes (for the dead letter) and its full size, and
- * anything that is not valid UTF-8 text keeps its original bytes.
+ * {@code maxBytes} keeps its head (as much as a dead letter holds) and its full size, and anything that is
+ * not valid UTF-8 text keeps its original bytes.
  *
  * <p>Confined to the connection's event loop.
  */
@@ -27,13 +27,18 @@ final class MessageAssembler {
     record Message(String text, byte[] originalBytes, long oversizedBytes) {
     }
 
+    /** What a dead letter can hold of a message (the dead-letter record keeps at most this); bounds memory. */
+    static final int KEPT_OF_OVERSIZED = 256 * 1024;
+
     private final int maxBytes;
+    private final int keep;
     private Buffer partial;
     private boolean partialBinary;
     private long partialSize;
 
     MessageAssembler(int maxBytes) {
         this.maxBytes = maxBytes;
+        this.keep = Math.max(maxBytes, KEPT_OF_OVERSIZED);
     }
 
     /** @return the message this frame completes, or null (a fragment, or a control frame) */
@@ -63,7 +68,7 @@ final class MessageAssembler {
 
     private void append(Buffer data) {
         partialSize += data.length();
-        int room = maxBytes + 1 - partial.length();
+        int room = keep - partial.length();
         if (room > 0) {
             partial.appendBuffer(data, 0, Math.min(room, data.length()));
         }
@@ -71,7 +76,7 @@ final class MessageAssembler {
 
     private Message whole(Buffer data, boolean binary, long size) {
         if (size > maxBytes) {
-            byte[] head = data.getBytes(0, Math.min(data.length(), maxBytes));
+            byte[] head = data.getBytes(0, Math.min(data.length(), keep));
             return new Message(new String(head, StandardCharsets.UTF_8), head, size);
         }
         ByteBuf buf = data.getByteBuf();

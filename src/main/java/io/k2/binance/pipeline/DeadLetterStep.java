@@ -68,13 +68,13 @@ public class DeadLetterStep {
                 letters.add(letter(record.getIn().getHeader(BinanceHeaders.STREAM, String.class),
                         record.getIn().getHeader(BinanceHeaders.CONNECTION_ID, String.class),
                         record.getProperty(BinanceHeaders.RECEIVED_AT_MICROS_PROPERTY, Long.class),
-                        record.getProperty(PipelineHeaders.RAW_FRAME_PROPERTY, String.class),
+                        record.getProperty(PipelineHeaders.RAW_FRAME_PROPERTY, BinanceFrame.class),
                         record.getIn().getHeader(PipelineHeaders.EVENT_ID, String.class), reason, error));
             }
         } else {
             // failed before records were built: every frame of the exchange is dead-lettered
             for (BinanceFrame f : NormalizeStep.frames(exchange)) {
-                letters.add(letter(f.streamOrUnknown(), f.connectionId(), f.receivedAtMicros(), f.text(), null,
+                letters.add(letter(f.streamOrUnknown(), f.connectionId(), f.receivedAtMicros(), f, null,
                         DeadLetters.reasonOf(cause), cause == null ? "unknown" : DeadLetters.describe(cause)));
             }
         }
@@ -86,7 +86,7 @@ public class DeadLetterStep {
         return record.getException() == null && record.getIn().getHeader(KafkaConstants.KAFKA_RECORD_META) != null;
     }
 
-    private Exchange letter(String stream, String connectionId, Long receivedAt, String raw, String eventId,
+    private Exchange letter(String stream, String connectionId, Long receivedAt, BinanceFrame raw, String eventId,
                             String reason, String error) {
         Exchange letter = new DefaultExchange(context);
         Message m = letter.getIn();

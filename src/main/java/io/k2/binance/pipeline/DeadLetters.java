@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import io.k2.binance.component.BinanceHeaders;
+import io.k2.binance.connection.BinanceFrame;
 import io.k2.binance.normalize.BadInputException;
 import io.k2.binance.normalize.BadInputReason;
 import org.apache.camel.Exchange;
@@ -35,24 +36,29 @@ public final class DeadLetters {
     }
 
     /**
-     * Makes {@code record} a dead letter for {@code rawFrame}. Keeps the stream, connection id and receive
-     * time headers; drops everything a data record had.
+     * Makes {@code record} a dead letter for {@code frame}. The value is what arrived, byte for byte (the
+     * original bytes of a binary or non-UTF-8 message, never its U+FFFD-decoded text), cut to
+     * {@value #MAX_FRAME_IN_RECORD} bytes with {@code k2.truncated} and the full size in {@code k2.frameBytes}.
+     * Keeps the stream, connection id and receive time headers; drops everything a data record had.
      */
-    public void make(Exchange record, String rawFrame, String reason, String error) {
+    public void make(Exchange record, BinanceFrame frame, String reason, String error) {
+        String rawFrame = frame == null ? null : frame.text();
         Message m = record.getIn();
         String stream = m.getHeader(BinanceHeaders.STREAM, String.class);
         m.removeHeaders("kafka.*");
         m.removeHeader(PipelineHeaders.SCHEMA_FINGERPRINT);
         m.removeHeader(PipelineHeaders.EVENT_TYPE);
-        byte[] value = rawFrame == null ? new byte[0] : rawFrame.getBytes(StandardCharsets.UTF_8);
+        byte[] value = frame == null ? new byte[0] : frame.originalBytes() != null ? frame.originalBytes()
+                : rawFrame.getBytes(StandardCharsets.UTF_8);
+        long fullSize = frame != null && frame.oversized() ? frame.oversizedBytes() : value.length;
         String errorText = error == null ? "" : error.length() <= MAX_ERROR_CHARS ? error
                 : error.substring(0, MAX_ERROR_CHARS) + "...";
         m.setHeader(PipelineHeaders.REASON, reason);
         m.setHeader(PipelineHeaders.ERROR, errorText);
-        if (value.length > MAX_FRAME_IN_RECORD) {
+        if (fullSize > value.length || value.length > MAX_FRAME_IN_RECORD) {
             m.setHeader(PipelineHeaders.TRUNCATED, "true");
-            m.setHeader(PipelineHeaders.FRAME_BYTES, Integer.toString(value.length));
-            value = Arrays.copyOf(value, MAX_FRAME_IN_RECORD);
+            m.setHeader(PipelineHeaders.FRAME_BYTES, Long.toString(fullSize));
+            value = Arrays.copyOf(value, Math.min(value.length, MAX_FRAME_IN_RECORD));
         }
         // keyed by stream, so one stream's dead letters share a partition. Bad input keeps arrival order;
         // Kafka rejections arrive in the order their sends finally failed, which can differ.

@@ -3,6 +3,7 @@ package io.k2.binance.pipeline;
 import java.util.List;
 
 import io.k2.binance.avro.SingleObjectEncoder;
+import io.k2.binance.connection.BinanceFrame;
 import io.k2.binance.normalize.BadInputReason;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.camel.Exchange;
@@ -43,7 +44,7 @@ public class EncodeStep implements Processor {
                 m.setBody(encoder.encode(avro));
             } catch (RuntimeException bug) {
                 LOG.error("Encoding a record failed unexpectedly; its frame is dead-lettered as internal_error", bug);
-                deadLetters.make(record, record.getProperty(PipelineHeaders.RAW_FRAME_PROPERTY, String.class),
+                deadLetters.make(record, record.getProperty(PipelineHeaders.RAW_FRAME_PROPERTY, BinanceFrame.class),
                         BadInputReason.INTERNAL_ERROR.tag(), DeadLetters.describe(bug));
             }
         }

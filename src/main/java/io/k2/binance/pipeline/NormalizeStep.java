@@ -53,7 +53,7 @@ public class NormalizeStep implements Processor {
             Exchange record = newRecord(frame);
             try {
                 if (frame.oversized()) {
-                    throw new BadInputException(BadInputReason.OVERSIZED_FRAME, "frame of " + frame.text().length()
+                    throw new BadInputException(BadInputReason.OVERSIZED_FRAME, "message of " + frame.oversizedBytes()
                             + " characters is larger than k2.binance.max-frame-bytes");
                 }
                 NormalizedEvent event = normalizer.normalize(frame.text(), frame.stream(), frame.receivedAtMicros());
@@ -69,13 +69,13 @@ public class NormalizeStep implements Processor {
                 metrics().control(control.kind().name());
                 continue;
             } catch (BadInputException bad) {
-                deadLetters.make(record, frame.text(), bad.reason().tag(), bad.getMessage());
+                deadLetters.make(record, frame, bad.reason().tag(), bad.getMessage());
             } catch (RuntimeException bug) {
                 // the stream name and the message may come from the frame: escaped (the stack trace is kept
                 // on the same line by the log layout)
                 LOG.error("Normalizing a frame from {} failed unexpectedly ({}); it is dead-lettered as internal_error",
                         LogText.escape(frame.streamOrUnknown()), LogText.escape(DeadLetters.describe(bug)), bug);
-                deadLetters.make(record, frame.text(), BadInputReason.INTERNAL_ERROR.tag(), DeadLetters.describe(bug));
+                deadLetters.make(record, frame, BadInputReason.INTERNAL_ERROR.tag(), DeadLetters.describe(bug));
             }
             records.add(record);
         }
@@ -84,7 +84,7 @@ public class NormalizeStep implements Processor {
 
     private Exchange newRecord(BinanceFrame frame) {
         Exchange record = new DefaultExchange(context);
-        record.setProperty(PipelineHeaders.RAW_FRAME_PROPERTY, frame.text());
+        record.setProperty(PipelineHeaders.RAW_FRAME_PROPERTY, frame);
         record.setProperty(BinanceHeaders.RECEIVED_AT_MICROS_PROPERTY, frame.receivedAtMicros());
         Message m = record.getIn();
         m.setHeader(BinanceHeaders.STREAM, frame.streamOrUnknown());

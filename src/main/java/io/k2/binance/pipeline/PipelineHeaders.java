@@ -20,7 +20,10 @@ public final class PipelineHeaders {
     public static final String TRUNCATED = "k2.truncated";
     public static final String FRAME_BYTES = "k2.frameBytes";
 
-    /** Property: the frame exactly as received, kept for the dead-letter topic. */
+    /**
+     * Property: the {@link io.k2.binance.connection.BinanceFrame} a record was built from, kept for the
+     * dead-letter topic (its original bytes when they are not the text's UTF-8, its full size when oversized).
+     */
     public static final String RAW_FRAME_PROPERTY = "k2.rawFrame";
 
     private PipelineHeaders() {

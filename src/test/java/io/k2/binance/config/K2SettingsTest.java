@@ -57,6 +57,28 @@ class K2SettingsTest {
     }
 
     @Test
+    void plainWsToARemoteHostIsRefusedUnlessAllowed() throws IOException {
+        assertThatThrownBy(() -> with("k2.binance.base-url", "ws://10.1.2.3:9443").validate())
+                .hasMessageContaining("k2.binance.base-url (env K2_BINANCE_BASE_URL) = 'ws://10.1.2.3:9443'")
+                .hasMessageContaining("not loopback");
+        Properties p = shipped();
+        p.setProperty("k2.binance.base-url", "ws://simulator:9443");
+        p.setProperty("k2.binance.allow-plaintext", "true");
+        K2Settings.of(p).validate();
+        with("k2.binance.base-url", "ws://127.0.0.1:9443").validate();
+        with("k2.binance.base-url", "ws://localhost:9443").validate();
+    }
+
+    @Test
+    void rotationLifetimeIsWholeHoursFromOneToTwentyFour() {
+        assertThatThrownBy(() -> with("k2.binance.connection-max-lifetime-hours", "25").validate())
+                .hasMessageContaining("k2.binance.connection-max-lifetime-hours (env K2_BINANCE_CONNECTION_MAX_LIFETIME_HOURS)")
+                .hasMessageContaining("1-24");
+        assertThatThrownBy(() -> with("k2.binance.ping-timeout-seconds", "40").validate())
+                .hasMessageContaining("k2.binance.ping-timeout-seconds").hasMessageContaining("shorter than healthCheckTimeout");
+    }
+
+    @Test
     void emptyOrMalformedBrokerListIsRejected() {
         assertThatThrownBy(() -> with("k2.kafka.brokers", "").validate())
                 .hasMessageContaining("k2.kafka.brokers (env K2_KAFKA_BROKERS) = '': is empty");

@@ -164,7 +164,13 @@ final class JacksonFrameReference {
         Expected x = expect(root, rawStream);
         String why = "frame: " + abbreviate(frame);
         assertThat(scan.kind()).as(why).isEqualTo(x.kind());
-        assertThat(scan.stream()).as(why).isEqualTo(x.stream());
+        if (x.kind() == FrameScan.Kind.UNRECOGNISED && x.stream() == null && scan.stream() != null) {
+            // malformed after a readable stream name: the scanner keeps the name (so the frame is counted
+            // and dead-lettered under its stream); Jackson, having failed, has none to compare with
+            assertThat(frame).as(why).startsWith("{");
+        } else {
+            assertThat(scan.stream()).as(why).isEqualTo(x.stream());
+        }
         if (x.kind() == FrameScan.Kind.DATA) {
             assertThat(scan.sequenceKind()).as(why).isEqualTo(x.sequenceKind());
             assertThat(scan.position()).as(why).isEqualTo(x.position());

@@ -51,17 +51,17 @@ class MessageAssemblerTest {
     }
 
     @Test
-    void anOversizedMessageKeepsItsHeadAndItsFullSize() {
+    void anOversizedMessageKeepsWhatADeadLetterHoldsAndItsFullSize() {
         String big = "x".repeat(200);
-        MessageAssembler.Message single = assembler.accept(WebSocketFrame.textFrame(big, true));
-        assertThat(single.oversizedBytes()).isEqualTo(200);
-        assertThat(single.originalBytes()).hasSize(64);
-        assertThat(single.text()).isEqualTo("x".repeat(64));
+        MessageAssembler.Message small = assembler.accept(WebSocketFrame.textFrame(big, true));
+        assertThat(small.oversizedBytes()).as("over the 64-byte limit").isEqualTo(200);
+        assertThat(small.text()).as("kept whole: it fits a dead letter").isEqualTo(big);
 
-        assembler.accept(WebSocketFrame.textFrame(big, false));
-        MessageAssembler.Message fragmented = assembler.accept(WebSocketFrame.continuationFrame(Buffer.buffer(big), true));
-        assertThat(fragmented.oversizedBytes()).as("counted over all fragments").isEqualTo(400);
-        assertThat(fragmented.originalBytes()).as("memory stays bounded").hasSize(64);
+        String huge = "y".repeat(MessageAssembler.KEPT_OF_OVERSIZED);
+        assembler.accept(WebSocketFrame.textFrame(huge, false));
+        MessageAssembler.Message fragmented = assembler.accept(WebSocketFrame.continuationFrame(Buffer.buffer(huge), true));
+        assertThat(fragmented.oversizedBytes()).as("counted over all fragments").isEqualTo(2L * huge.length());
+        assertThat(fragmented.originalBytes()).as("memory stays bounded").hasSize(MessageAssembler.KEPT_OF_OVERSIZED);
     }
 
     private static WebSocketFrame frame(byte[] bytes, boolean isFinal, boolean binary) {

@@ -1,5 +1,7 @@
 package io.k2.binance.pipeline;
 
+import io.k2.binance.connection.BinanceFrame;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,7 +44,7 @@ class DeadLetterFailureLogIsThrottledTest {
         for (int i = 0; i < FRAMES; i++) {
             Exchange letter = new DefaultExchange(context);
             letter.getIn().setHeader(BinanceHeaders.STREAM, "btcusdt@trade");
-            deadLetters.make(letter, "{\"frame\":" + i + "}", "kafka_rejected", "Timeout");
+            deadLetters.make(letter, new BinanceFrame("{\"frame\":" + i + "}", "btcusdt@trade", "c-1", 1), "kafka_rejected", "Timeout");
             letters.add(letter);
         }
         Exchange exchange = new DefaultExchange(context);
