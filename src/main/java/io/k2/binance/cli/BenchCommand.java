@@ -83,7 +83,8 @@ public final class BenchCommand {
         int kafkaPort = Ports.free();
         try (LocalStack stack = new LocalStack(work, out)) {
             String brokers = stack.startOrReuseBroker(kafkaPort, true);
-            stack.startSimulator(Ports.free(), List.of("--symbols", symbols, "--rate", rate,
+            // the simulator's market produces exactly the app's streams, so --rate is what the app is offered
+            stack.startSimulator(Ports.free(), List.of("--symbols", symbols, "--streams", streams, "--rate", rate,
                     "--burst-factor", "1"));
             stack.startApp(Ports.free(), List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError"),
                     Map.of("K2_BINANCE_SYMBOLS", symbols, "K2_BINANCE_STREAMS", streams,

@@ -87,9 +87,11 @@ public final class DevCommand {
         LastPrices prices = null;
         try {
             String brokers = stack.startOrReuseBroker(kafkaPort, false);
-            stack.startSimulator(simPort, List.of("--symbols", symbols, "--rate", rate, "--burst-factor", "4"));
+            String streams = "trade,aggTrade,bookTicker,depth@100ms,kline_1m";
+            stack.startSimulator(simPort, List.of("--symbols", symbols, "--streams", streams, "--rate", rate,
+                    "--burst-factor", "4"));
             stack.startApp(observePort, List.of("-Xms256m", "-Xmx512m"), Map.of("K2_BINANCE_SYMBOLS", symbols,
-                    "K2_BINANCE_STREAMS", "trade,aggTrade,bookTicker,depth@100ms,kline_1m"));
+                    "K2_BINANCE_STREAMS", streams));
             prices = new LastPrices(brokers, OperatorSettings.resolve("k2.kafka.topic.trade", "binance.trade"));
             out.println("[k2] streaming; try `bin/k2 tail binance.trade` in another terminal. Ctrl-C to stop.");
             statusLoop(stack, prices, every, out);
