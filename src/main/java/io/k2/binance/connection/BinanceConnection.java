@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
+import io.k2.binance.observe.LogText;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.UpgradeRejectedException;
@@ -20,6 +21,8 @@ import io.vertx.core.http.WebSocketFrame;
  * <p>Confined to the group's Vert.x event loop; the volatile fields are read by status snapshots.
  */
 public final class BinanceConnection {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BinanceConnection.class);
 
     /** What the connection reports to its owner, on the event loop. */
     interface Listener {
@@ -134,6 +137,8 @@ public final class BinanceConnection {
                     listener.message(this, new MessageAssembler.Message("", new byte[0], Long.MAX_VALUE), nowMicros());
                 }
                 close((short) 1009, "frame too large", false, "frame_too_large");
+            } else {
+                LOG.warn("Binance connection {} error: {}", id, LogText.escape(e.toString()));
             }
         });
         socket.closeHandler(v -> {

@@ -42,6 +42,7 @@ public final class ConnectionGroup {
     /** A SUBSCRIBE that Binance has not answered in this long is lost (oversized frames get no answer, §2). */
     private static final long SUBSCRIBE_ANSWER_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final AtomicLong REQUEST_IDS = new AtomicLong();
+    private static final int HELD_LIMIT = 10_000;
 
     private final String route;
     private final String instance;
@@ -80,6 +81,7 @@ public final class ConnectionGroup {
         volatile long lastMessageMillis;
         volatile boolean stale;
         boolean replacedThisSpell;
+        boolean quiet;
 
         StreamActivity(int shard) {
             this.shard = shard;
@@ -452,6 +454,7 @@ public final class ConnectionGroup {
                 if (a.stale) {
                     a.stale = false;
                     a.replacedThisSpell = false;
+                    a.quiet = false;
                     LOG.info("Binance stream {} delivers again", LogText.escape(stream));
                 }
             }
@@ -474,8 +477,12 @@ public final class ConnectionGroup {
         deliver(frame, position, shard.rotation());
     }
 
+    /**
+     * Frames an incoming connection may hold back during a rotation before it is paused (the old one catches
+     * up meanwhile): bounds the memory of a rotation to a few MB.
+     */
     private int heldLimit() {
-        return 10_000;
+        return HELD_LIMIT;
     }
 
     private void deliver(BinanceFrame frame, Position position, Rotation inProgress) {
@@ -577,19 +584,26 @@ public final class ConnectionGroup {
         }
         long nowMillis = System.currentTimeMillis();
         long limit = settings.streamStaleTimeout().toMillis();
+        Map<Integer, ShardStatus.Connection> deliveringByShard = new java.util.HashMap<>();
+        for (Shard s : shards) {
+            ShardStatus status = s.status();
+            // only a connection that is alive and read: a silent or paused one is the connection watchdog's
+            if (!status.connections().isEmpty() && !status.connections().get(0).silent()
+                    && !status.connections().get(0).paused()) {
+                deliveringByShard.put(s.index, status.connections().get(0));
+            }
+        }
+        Map<Integer, Shard> byIndex = new java.util.HashMap<>();
+        shards.forEach(s -> byIndex.put(s.index, s));
         for (Map.Entry<String, StreamActivity> e : activity.entrySet()) {
             StreamActivity a = e.getValue();
-            Shard shard = shards.get(a.shard);
-            ShardStatus status = shard.status();
-            if (status.connections().isEmpty()) {
+            ShardStatus.Connection delivering = deliveringByShard.get(a.shard);
+            Shard shard = byIndex.get(a.shard);
+            if (delivering == null || shard == null) {
                 continue;
             }
-            ShardStatus.Connection delivering = status.connections().get(0);
-            if (delivering.silent() || delivering.paused()) {
-                continue; // the whole connection is silent: the connection watchdog replaces it
-            }
             long since = Math.max(a.lastMessageMillis, delivering.openedAtMillis());
-            if (nowMillis - since < limit || a.stale) {
+            if (nowMillis - since < limit || a.quiet) {
                 continue;
             }
             a.stale = true;
@@ -599,7 +613,9 @@ public final class ConnectionGroup {
                         + "connection once (make-before-break). If it stays silent it is a quiet market and is left "
                         + "alone.", e.getKey(), (nowMillis - since) / 1000, delivering.id());
                 shard.rotate("stream_stale", false);
-            } else {
+            } else if (delivering.openedAtMillis() + limit <= nowMillis) {
+                // silent for a whole spell on the replacement too: nothing is broken, the market is quiet
+                a.quiet = true;
                 LOG.info("Binance stream {} is still silent after its connection was replaced: a quiet market, "
                         + "no further replacement until it delivers again", e.getKey());
             }

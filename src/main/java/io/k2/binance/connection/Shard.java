@@ -205,15 +205,15 @@ final class Shard implements BinanceConnection.Listener {
         group.reconnectCounted(tag);
         reconnects++;
         delivering = null;
-        if (r == null && rotation != null) {
-            Rotation incoming = rotation;
-            incoming.presumeOldDead();
-            if (incoming.incomingOpen()) {
+        Rotation inProgress = rotation;
+        if (inProgress != null) {
+            inProgress.presumeOldDead();
+            if (inProgress.incomingOpen()) {
                 LOG.warn("Binance connection {} closed ({}) during a rotation; {} takes over now", c.id,
-                        LogText.escape(c.lastCloseReason()), incoming.incoming.id);
+                        LogText.escape(c.lastCloseReason()), inProgress.incoming.id);
                 cutOver(System.nanoTime(), false);
             }
-            return; // the incoming one delivers as soon as it opens
+            return; // otherwise the incoming one delivers as soon as it opens
         }
         scheduleReconnect("connection " + c.id + " closed: " + LogText.escape(c.lastCloseReason()));
     }
