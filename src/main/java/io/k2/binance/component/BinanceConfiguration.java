@@ -85,6 +85,9 @@ public class BinanceConfiguration implements Cloneable {
     @UriParam(defaultValue = "30s", javaType = "java.time.Duration", description = "At shutdown, how long to wait for "
             + "queued and in-flight frames to be settled (acked or dead-lettered), in all")
     private Duration shutdownDrainTimeout = Duration.ofSeconds(30);
+    @UriParam(defaultValue = "2m", javaType = "java.time.Duration", description = "One hand-over to the route that "
+            + "has not returned for this long means the app is wedged: liveness goes DOWN (waiting for Kafka is not wedged)")
+    private Duration wedgedAfter = Duration.ofMinutes(2);
     @UriParam(description = "Reference to a java.util.function.BooleanSupplier: frames are handed to the route only "
             + "while it answers true (e.g. once the Kafka producer has its metadata), else they wait in the queue")
     private BooleanSupplier deliveryGate;
@@ -161,6 +164,7 @@ public class BinanceConfiguration implements Cloneable {
                     + "closes a connection whose pong is a minute late"));
         }
         positive(problems, "shutdownDrainTimeout", shutdownDrainTimeout);
+        positive(problems, "wedgedAfter", wedgedAfter);
         if (set != null && problems.isEmpty()) {
             streamSet = set;
         }
@@ -295,6 +299,8 @@ public class BinanceConfiguration implements Cloneable {
     public void setMaxPause(Duration d) { this.maxPause = d; }
     public Duration getShutdownDrainTimeout() { return shutdownDrainTimeout; }
     public void setShutdownDrainTimeout(Duration d) { this.shutdownDrainTimeout = d; }
+    public Duration getWedgedAfter() { return wedgedAfter; }
+    public void setWedgedAfter(Duration d) { this.wedgedAfter = d; }
     public BooleanSupplier getDeliveryGate() { return deliveryGate; }
     public void setDeliveryGate(BooleanSupplier deliveryGate) { this.deliveryGate = deliveryGate; }
 }

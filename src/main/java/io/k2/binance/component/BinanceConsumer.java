@@ -3,7 +3,6 @@ package io.k2.binance.component;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import io.k2.binance.connection.BinanceFrame;
 import io.k2.binance.connection.ConnectionGroup;
@@ -32,8 +31,6 @@ public class BinanceConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceConsumer.class);
     /** Distinguishes this process's connection ids from another instance's (blue/green). */
     private static final String INSTANCE = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2);
-    /** A hand-over to the route that has not returned for this long means the app is wedged (liveness). */
-    static final long WEDGED_AFTER_MILLIS = TimeUnit.MINUTES.toMillis(2);
 
     private final BinanceEndpoint endpoint;
     private final BinanceConfiguration config;
@@ -156,7 +153,7 @@ public class BinanceConsumer extends DefaultConsumer {
             return getRouteId() + ": the ingest thread has died";
         }
         long stuck = dispatcher.handOverMillis();
-        return stuck >= WEDGED_AFTER_MILLIS ? getRouteId() + ": one hand-over to the route has not returned for "
+        return stuck >= config.getWedgedAfter().toMillis() ? getRouteId() + ": one hand-over to the route has not returned for "
                 + stuck / 1000 + " s" : null;
     }
 

@@ -62,7 +62,8 @@ final class BinanceEndpointKeys {
             number("k2.ingest.batch-size", "batchSize", (c, v) -> c.setBatchSize(Integer.parseInt(v))),
             duration("k2.ingest.max-pause-seconds", "maxPause", Unit.SECONDS, BinanceConfiguration::setMaxPause),
             duration("k2.ingest.shutdown-drain-seconds", "shutdownDrainTimeout", Unit.SECONDS,
-                    BinanceConfiguration::setShutdownDrainTimeout));
+                    BinanceConfiguration::setShutdownDrainTimeout),
+            duration("k2.ingest.wedged-after-seconds", "wedgedAfter", Unit.SECONDS, BinanceConfiguration::setWedgedAfter));
 
     /** The planned-rotation age, in whole hours as the service this replaces names it; tests use the seconds key. */
     static final String LIFETIME_HOURS = "k2.binance.connection-max-lifetime-hours";
