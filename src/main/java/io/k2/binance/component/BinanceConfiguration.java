@@ -242,7 +242,7 @@ public class BinanceConfiguration implements Cloneable {
         return new ConnectionSettings(baseUrl, isTls(), sslVerify, caBundle, "MICROSECOND".equals(timeUnit),
                 maxFrameBytes, streamsPerConnection, reconnectInitialDelay, reconnectMaxDelay, connectTimeout,
                 connectionMaxLifetime, rotationCatchUpTimeout, pingInterval, pingTimeout, healthCheckTimeout,
-                streamStaleTimeout, maxPause);
+                streamStaleTimeout, maxPause, isPlaintextToRemote());
     }
 
     public BinanceConfiguration copy() {

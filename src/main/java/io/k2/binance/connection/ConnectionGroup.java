@@ -636,12 +636,7 @@ public final class ConnectionGroup {
             }
         });
         return new GroupStatus(route, out, stale, paused, shedding, !settings.tls() || settings.sslVerify(),
-                !settings.tls() && !isLoopbackUrl(settings.baseUrl()), attempts.heldUntilMillis());
-    }
-
-    private static boolean isLoopbackUrl(String url) {
-        String host = java.net.URI.create(url).getHost();
-        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
+                settings.plaintextRemote(), attempts.heldUntilMillis());
     }
 
     // ---- event loop -----------------------------------------------------------------------------

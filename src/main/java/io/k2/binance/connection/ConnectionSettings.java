@@ -23,12 +23,14 @@ import java.time.Duration;
  * @param silenceTimeout        no message at all for this long: the connection is dead
  * @param streamStaleTimeout    one stream silent this long among live ones: stale
  * @param maxPause              longest back-pressure pause
+ * @param plaintextRemote       ws:// to a host that is not loopback (allowed explicitly; health warns)
  */
 public record ConnectionSettings(String baseUrl, boolean tls, boolean sslVerify, String caBundle, boolean microseconds,
                                  int maxFrameBytes, int streamsPerConnection, Duration reconnectInitialDelay,
                                  Duration reconnectMaxDelay, Duration connectTimeout, Duration maxLifetime,
                                  Duration catchUpTimeout, Duration pingInterval, Duration pingTimeout,
-                                 Duration silenceTimeout, Duration streamStaleTimeout, Duration maxPause) {
+                                 Duration silenceTimeout, Duration streamStaleTimeout, Duration maxPause,
+                                 boolean plaintextRemote) {
 
     /** Binance closes at 24 h; a connection this close to it is rotated whatever the configured lifetime. */
     public static final Duration BINANCE_CUT_OFF_MARGIN = Duration.ofMinutes(15);
