@@ -251,6 +251,7 @@ final class Shard implements BinanceConnection.Listener {
         pendingRotationDead = false;
         BinanceConnection incoming = group.newConnection(this, streams);
         rotation = new Rotation(reason, incoming, System.nanoTime(), oldPresumedDead);
+        group.staleStreamsOf(this).forEach(rotation::staleOnOld);
         LOG.info("Binance shard {}: rotating {} (age {} s): {}", index, current.id,
                 current.ageMillis(System.currentTimeMillis()) / 1000, reason);
         incoming.connect();
