@@ -311,6 +311,9 @@ abstract class FaultTestSupport extends PipelineTestSupport {
                         }
                     }
                 }
+                if (first < 0 && events.isEmpty()) {
+                    continue; // a market that never moved (weight 0): nothing to miss
+                }
                 assertThat(first).as("events of " + stream + " in Kafka").isNotNegative();
                 span.put(stream, events.subList(first, last + 1));
             }
