@@ -607,6 +607,10 @@ public final class ConnectionGroup {
                 continue;
             }
             a.stale = true;
+            Rotation inProgress = shard.rotation();
+            if (inProgress != null) {
+                inProgress.staleOnOld(e.getKey()); // not waited for, unless the old connection delivers it again
+            }
             if (!a.replacedThisSpell) {
                 a.replacedThisSpell = true;
                 LOG.warn("Binance stream {} has been silent for {} s while its connection {} is alive; replacing the "
@@ -620,6 +624,17 @@ public final class ConnectionGroup {
                         + "no further replacement until it delivers again", e.getKey());
             }
         }
+    }
+
+    /** The shard's streams that are stale now; a rotation starting does not wait for them on the old connection. */
+    List<String> staleStreamsOf(Shard shard) {
+        List<String> out = new ArrayList<>();
+        activity.forEach((s, a) -> {
+            if (a.stale && a.shard == shard.index) {
+                out.add(s);
+            }
+        });
+        return out;
     }
 
     // ---- status ---------------------------------------------------------------------------------

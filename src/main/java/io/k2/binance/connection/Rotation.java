@@ -35,6 +35,8 @@ final class Rotation {
     private final Map<String, Position> firstOnIncoming = new HashMap<>();
     /** Streams the old connection delivered after the incoming one opened. */
     private final Set<String> deliveredByOld = new HashSet<>();
+    /** Streams stale on the old connection (silent for the stream-stale timeout) when or since the rotation began. */
+    private final Set<String> staleOnOld = new HashSet<>();
     private final ArrayDeque<Held> held = new ArrayDeque<>();
 
     /** A frame of the incoming connection, waiting for the cut-over. */
@@ -51,6 +53,21 @@ final class Rotation {
     /** The old connection closed, went silent or missed its pong: nothing more will come from it. */
     void presumeOldDead() {
         oldPresumedDead = true;
+    }
+
+    /** The stream is stale on the old connection: unless the old one delivers it again, it is not waited for. */
+    void staleOnOld(String stream) {
+        staleOnOld.add(stream);
+    }
+
+    /**
+     * A stream stale on the old connection that it has not delivered since the incoming one opened: the old one
+     * will not bring what the incoming one starts with, so waiting for it to cover that only runs into the
+     * catch-up timeout (a stale stream's rotation, the very case it exists for, always did: its events during
+     * the silent spell are a gap either way), holding back every stream of the shard meanwhile.
+     */
+    private boolean notCarriedByOld(String stream) {
+        return staleOnOld.contains(stream) && !deliveredByOld.contains(stream);
     }
 
     void incomingOpened(long nowNanos) {
@@ -99,7 +116,7 @@ final class Rotation {
             }
         }
         for (Map.Entry<String, Position> first : firstOnIncoming.entrySet()) {
-            if (!tracker.covers(first.getKey(), first.getValue())) {
+            if (!notCarriedByOld(first.getKey()) && !tracker.covers(first.getKey(), first.getValue())) {
                 return false;
             }
         }
@@ -115,7 +132,7 @@ final class Rotation {
             }
         }
         firstOnIncoming.forEach((s, p) -> {
-            if (!tracker.covers(s, p)) {
+            if (!notCarriedByOld(s) && !tracker.covers(s, p)) {
                 out.add(s + " (new connection starts at " + p.first() + ", delivered up to " + tracker.mark(s).last() + ")");
             }
         });

@@ -40,6 +40,8 @@ final class Shard implements BinanceConnection.Listener {
     private boolean pendingRotationDead;
     private boolean stopped;
     private boolean attemptHeld;
+    /** The delivering connection the heartbeat found dead (pong timeout, silence); its replacement is under way. */
+    private BinanceConnection judgedDead;
 
     Shard(int index, List<String> streams, ConnectionGroup group, ConnectionSettings settings) {
         this.index = index;
@@ -249,6 +251,7 @@ final class Shard implements BinanceConnection.Listener {
         pendingRotationDead = false;
         BinanceConnection incoming = group.newConnection(this, streams);
         rotation = new Rotation(reason, incoming, System.nanoTime(), oldPresumedDead);
+        group.staleStreamsOf(this).forEach(rotation::staleOnOld);
         LOG.info("Binance shard {}: rotating {} (age {} s): {}", index, current.id,
                 current.ageMillis(System.currentTimeMillis()) / 1000, reason);
         incoming.connect();
@@ -300,9 +303,12 @@ final class Shard implements BinanceConnection.Listener {
             return;
         }
         BinanceConnection c = delivering;
-        if (c != null && c.isOpen()) {
+        // Judged once per connection: the verdict stays true on every tick until the cut-over (or the retried
+        // rotation) replaces it, and judging it again counted one missed pong as one per tick and logged each.
+        if (c != null && c.isOpen() && c != judgedDead) {
             String verdict = heartbeat(c, nowNanos, pausedForBackpressure);
             if (verdict != null) {
+                judgedDead = c;
                 if (verdict.equals("pong_timeout")) {
                     group.pongTimedOut();
                 }

@@ -29,6 +29,23 @@ public final class EventKey {
         return of(stream, parse(payload));
     }
 
+    /**
+     * The key of a Kafka record, from its {@code k2.stream} header and its message id ({@code k2.eventId} /
+     * {@code message_id}): the part after the third ':' is the event's own ids, in the form the other keys use
+     * ({@code BINANCE:BTCUSDT:trade:123} → {@code btcusdt@trade#123}; klines
+     * {@code BINANCE:BTCUSDT:kline_1m:<t>:<L>:<x>:<E>} → {@code btcusdt@kline_1m#<t>:<L>:<x>:<E>}).
+     */
+    public static String ofRecord(String stream, String eventId) {
+        int colon = -1;
+        for (int i = 0; i < 3; i++) {
+            colon = eventId.indexOf(':', colon + 1);
+            if (colon < 0) {
+                throw new IllegalArgumentException("not a message id BINANCE:<SYMBOL>:<type>:<ids>: " + eventId);
+            }
+        }
+        return stream + "#" + eventId.substring(colon + 1);
+    }
+
     private static String of(String stream, JsonNode d) {
         String kind = stream.substring(stream.indexOf('@') + 1);
         String id;
