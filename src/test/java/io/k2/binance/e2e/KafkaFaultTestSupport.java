@@ -127,6 +127,53 @@ abstract class KafkaFaultTestSupport extends PipelineTestSupport {
         });
     }
 
+    /**
+     * Each stream's records in Kafka are exactly the first n events the simulator sent on it, for some n: no hole,
+     * no repeat, no swap. Returns how many of the sent events are not (yet) in Kafka, over all streams.
+     */
+    static long assertPrefixPerStream(Map<String, List<String>> sent, Map<String, List<String>> inKafka) {
+        assertThat(sent.keySet()).as("streams sent").containsAll(inKafka.keySet());
+        long notInKafka = 0;
+        for (Map.Entry<String, List<String>> e : sent.entrySet()) {
+            List<String> got = inKafka.getOrDefault(e.getKey(), List.of());
+            assertThat(got.size()).as(e.getKey() + ": more in Kafka than sent").isLessThanOrEqualTo(e.getValue().size());
+            assertThat(got).as(e.getKey() + ": a prefix of what was sent; " + describeDifference(
+                    e.getValue().subList(0, got.size()), got)).isEqualTo(e.getValue().subList(0, got.size()));
+            notInKafka += e.getValue().size() - got.size();
+        }
+        return notInKafka;
+    }
+
+    /**
+     * Each stream's records in Kafka follow the order they were sent in, none twice (some may be missing).
+     * Returns the sent events that are not in Kafka, per stream.
+     */
+    static Map<String, List<String>> assertInOrderNoRepeats(Map<String, List<String>> sent, Map<String, List<String>> inKafka) {
+        assertThat(sent.keySet()).as("streams sent").containsAll(inKafka.keySet());
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        sent.forEach((stream, keys) -> {
+            List<String> got = inKafka.getOrDefault(stream, List.of());
+            assertThat(new HashSet<>(got)).as(stream + ": repeated in Kafka; " + describeDifference(keys, got)).hasSameSizeAs(got);
+            Map<String, Integer> position = new java.util.HashMap<>();
+            for (int i = 0; i < keys.size(); i++) {
+                position.put(keys.get(i), i);
+            }
+            int last = -1;
+            for (String k : got) {
+                Integer p = position.get(k);
+                assertThat(p).as(stream + ": in Kafka but never sent: " + k).isNotNull();
+                assertThat(p).as(stream + ": out of order at " + k).isGreaterThan(last);
+                last = p;
+            }
+            Set<String> gotSet = new HashSet<>(got);
+            List<String> m = keys.stream().filter(k -> !gotSet.contains(k)).toList();
+            if (!m.isEmpty()) {
+                missing.put(stream, m);
+            }
+        });
+        return missing;
+    }
+
     /** What differs between the sent and the received list, for a readable failure. */
     static String describeDifference(List<String> sent, List<String> got) {
         Set<String> gotSet = new HashSet<>(got);
