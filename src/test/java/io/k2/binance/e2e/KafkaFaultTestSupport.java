@@ -204,6 +204,26 @@ abstract class KafkaFaultTestSupport extends PipelineTestSupport {
         return simulator().closedConnections().stream().filter(ClosedConnection::byServer).collect(Collectors.toList());
     }
 
+    /** One readiness check's JSON (status, message) from an answer of /observe/health/ready, or a missing node. */
+    static com.fasterxml.jackson.databind.JsonNode check(String readinessBody, String name) {
+        try {
+            for (com.fasterxml.jackson.databind.JsonNode c : new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(readinessBody).path("checks")) {
+                if (name.equals(c.path("name").asText())) {
+                    return c;
+                }
+            }
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("readiness answer is not JSON: " + readinessBody, e);
+        }
+    }
+
+    /** A system property for the soak variants, or the CI value. */
+    static int param(String key, int ciValue) {
+        return Integer.getInteger(key, ciValue);
+    }
+
     /** Polls /observe/health/ready every 100 ms on a thread of its own and keeps every answer's status. */
     final class ReadinessWatch implements AutoCloseable {
 
