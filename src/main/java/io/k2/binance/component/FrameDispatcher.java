@@ -99,6 +99,12 @@ final class FrameDispatcher implements FrameSink {
     }
 
     @Override
+    public void offerHeld(BinanceFrame frame) {
+        // past the hard limit if need be: the group's held buffer, where the frame was, is bounded too
+        queue.add(frame);
+    }
+
+    @Override
     public boolean saturated() {
         if (queue.size() >= highWatermark) {
             pressure.set(true);

@@ -393,7 +393,8 @@ public final class ConnectionGroup {
         ArrayDeque<Rotation.Held> held = r.release();
         int count = held.size();
         for (Rotation.Held h; (h = held.pollFirst()) != null; ) {
-            deliver(h.frame(), h.position(), null);
+            // held: the old socket that also carried these is closed, so they must not be shed (see offerHeld)
+            deliver(h.frame(), h.position(), null, true);
         }
         r.incoming.resume();
         if (paused) {
@@ -474,7 +475,7 @@ public final class ConnectionGroup {
             metrics.duplicate(stream); // a retired socket's last frames: the delivering one carries them
             return;
         }
-        deliver(frame, position, shard.rotation());
+        deliver(frame, position, shard.rotation(), false);
     }
 
     /**
@@ -485,7 +486,7 @@ public final class ConnectionGroup {
         return HELD_LIMIT;
     }
 
-    private void deliver(BinanceFrame frame, Position position, Rotation inProgress) {
+    private void deliver(BinanceFrame frame, Position position, Rotation inProgress, boolean held) {
         if (position != null && frame.stream() != null
                 && tracker.offer(frame.stream(), position) == SequenceTracker.Verdict.DUPLICATE) {
             metrics.duplicate(frame.stream());
@@ -494,7 +495,9 @@ public final class ConnectionGroup {
         if (inProgress != null && position != null) {
             inProgress.deliveredByOld(frame.stream());
         }
-        if (!sink.offer(frame)) {
+        if (held) {
+            sink.offerHeld(frame);
+        } else if (!sink.offer(frame)) {
             metrics.deadLetterFailed(frame.stream(), ShedLog.REASON);
             shedLog.shed(frame);
             return;

@@ -14,6 +14,14 @@ public interface FrameSink {
      */
     boolean offer(BinanceFrame frame);
 
+    /**
+     * Queues a frame a rotation held back, even past the hard limit. Such a frame is in memory already (the
+     * held buffer is bounded), so taking it costs nothing more, and at the cut-over it is the only copy of
+     * its event: the old socket is closed. Refusing it (as {@link #offer} does past the hard limit) shed
+     * events under load although nothing had run out.
+     */
+    void offerHeld(BinanceFrame frame);
+
     /** Above the high watermark: the group pauses its sockets (TCP back-pressure). */
     boolean saturated();
 

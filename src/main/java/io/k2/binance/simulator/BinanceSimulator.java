@@ -59,6 +59,8 @@ public final class BinanceSimulator implements AutoCloseable {
     private final ConnectionAttemptLimit attempts;
     private final SelfSignedCertificate certificate;
     private final Map<String, SimulatedConnection> connections = new LinkedHashMap<>();
+    /** Every connection that has gone, in the order they went; read from test threads. */
+    private final List<ClosedConnection> closeRecords = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final long pingIntervalNanos;
     private HttpServer server;
     private volatile boolean listeningNow;
@@ -288,6 +290,7 @@ public final class BinanceSimulator implements AutoCloseable {
     private void gone(SimulatedConnection c) {
         c.markClosed();
         if (connections.remove(c.id) != null) {
+            closeRecords.add(c.closeRecord());
             subscriptions.unsubscribeAll(c);
             connectionCount = connections.size();
         }
@@ -360,6 +363,14 @@ public final class BinanceSimulator implements AutoCloseable {
     public List<ConnectionInfo> connections() {
         return onLoop(() -> connections.values().stream().map(c -> new ConnectionInfo(c.id, c.remoteIp, c.combined,
                 c.micros, List.copyOf(c.subscriptions), c.faults())).toList());
+    }
+
+    /**
+     * Every connection that has gone so far, in the order they went, with who closed it and the close code:
+     * e.g. the client's 1000 at its shutdown, or the simulator's 1008 "Pong timeout".
+     */
+    public List<ClosedConnection> closedConnections() {
+        return List.copyOf(closeRecords);
     }
 
     /** Everything the market generated, per stream, subscribed or not, in a bounded ring per stream. */

@@ -54,6 +54,8 @@ final class SimulatedConnection {
     private long closeAtNanos;
     private boolean shutdownSent;
     private boolean closed;
+    /** Set when this side ended the connection: what {@link #closeRecord()} reports. */
+    private ClosedConnection closedByServer;
 
     SimulatedConnection(String id, ServerWebSocket ws, HttpServerRequest upgradeRequest, boolean combined,
                         boolean micros, SimulatorConfig config, long nowNanos) {
@@ -206,6 +208,7 @@ final class SimulatedConnection {
     void close(int code, String reason) {
         if (!closed) {
             closed = true;
+            closedByServer = new ClosedConnection(id, true, code, reason == null ? "" : reason);
             ws.close((short) code, reason);
         }
     }
@@ -214,6 +217,7 @@ final class SimulatedConnection {
     void dropAbruptly() {
         if (!closed) {
             closed = true;
+            closedByServer = new ClosedConnection(id, true, ClosedConnection.ABNORMAL, "");
             // Straight to the transport: a pipeline close would let the WebSocket handlers send a close frame.
             Channel channel = channel();
             channel.unsafe().close(channel.voidPromise());
@@ -222,6 +226,19 @@ final class SimulatedConnection {
 
     private Channel channel() {
         return ((ConnectionBase) upgradeRequest.connection()).channel();
+    }
+
+    /**
+     * How the connection ended: the simulator's own close if it made one, else the client's close frame
+     * (1006 when there was none, e.g. the client process died).
+     */
+    ClosedConnection closeRecord() {
+        if (closedByServer != null) {
+            return closedByServer;
+        }
+        Short code = ws.closeStatusCode();
+        String reason = ws.closeReason();
+        return new ClosedConnection(id, false, code == null ? ClosedConnection.ABNORMAL : code, reason == null ? "" : reason);
     }
 
     /** Called once the socket is gone, however it went. */
