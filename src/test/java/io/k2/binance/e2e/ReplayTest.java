@@ -50,8 +50,11 @@ class ReplayTest extends PipelineTestSupport {
                 .until(() -> metrics().total(MetricNames.EVENTS_RECEIVED) >= 40 && allAccountedFor());
         assertThat(metrics().total(MetricNames.EVENTS_RECEIVED)).isEqualTo(40);
 
-        // lines 1-10, 16-23, 33 (diff depth) and 34 (depth20 snapshot)
-        assertThat(kafka.consumeAll(topic("depth"), 18, Duration.ofSeconds(30))).hasSize(18);
+        // lines 1-10, 16-23 (diff depth) and 34 (depth20 snapshot). Line 33 is a btcusdt diff captured in 2021: on a
+        // live stream that has just delivered the 2025 ids of lines 18-23 it is an old update id, so the sequence
+        // tracker drops it as a counted duplicate instead of writing a stale book update after newer ones.
+        assertThat(kafka.consumeAll(topic("depth"), 17, Duration.ofSeconds(30))).hasSize(17);
+        assertThat(metrics().total(MetricNames.DUPLICATES)).isEqualTo(1);
         // lines 8, 9, 13
         assertThat(kafka.consumeAll(topic("bookticker"), 3, Duration.ofSeconds(30))).hasSize(3);
         // lines 11, 15, 32
@@ -85,6 +88,6 @@ class ReplayTest extends PipelineTestSupport {
                 39, "exchange_error",    // {"error":{"code":2,...}}
                 40, "exchange_error")));  // {"error":{"code":4,...}}
         assertThat(metrics().total(MetricNames.DEAD_LETTERED)).isEqualTo(6);
-        assertThat(metrics().total(MetricNames.RECORDS_ACKED)).isEqualTo(34);
+        assertThat(metrics().total(MetricNames.RECORDS_ACKED)).isEqualTo(33);
     }
 }
