@@ -43,6 +43,10 @@ public final class ConnectionGroup {
     private static final long SUBSCRIBE_ANSWER_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final AtomicLong REQUEST_IDS = new AtomicLong();
     private static final int HELD_LIMIT = 10_000;
+    private static final List<String> ROTATION_REASONS = List.of("lifetime", "near_cutoff", "server_shutdown",
+            "pong_timeout", "stale", "stream_stale");
+    private static final List<String> COMMON_RECONNECT_REASONS = List.of("close_1006", "close_1000", "close_1001",
+            "close_1008", "connect_failed", "handshake_timeout", "http_429", "http_418");
 
     private final String route;
     private final String instance;
@@ -110,6 +114,13 @@ public final class ConnectionGroup {
                 .register(registry);
         Gauge.builder(MetricNames.CONNECTIONS_OPEN, open, AtomicInteger::get).tag(MetricNames.TAG_ROUTE, route)
                 .register(registry);
+        // the series exist from the start, so dashboards and alerts see 0 rather than nothing
+        for (String reason : ROTATION_REASONS) {
+            registry.counter(MetricNames.ROTATIONS, MetricNames.TAG_ROUTE, route, MetricNames.TAG_REASON, reason);
+        }
+        for (String reason : COMMON_RECONNECT_REASONS) {
+            registry.counter(MetricNames.RECONNECTS, MetricNames.TAG_ROUTE, route, MetricNames.TAG_REASON, reason);
+        }
         sink.onDrained(() -> context.runOnContext(v -> resumeIfDrained()));
     }
 

@@ -123,6 +123,23 @@ class MetricsEndpointTest extends PipelineTestSupport {
         assertThat(single(samples, "k2_binance_connections_open")).isEqualTo(1);
         assertThat(single(samples, "k2_binance_connects_total")).isEqualTo(1);
 
+        // the connection lifecycle, under the names the service this replaces used, from the start (dashboards
+        // and alerts need the series before the first rotation or reconnect)
+        assertThat(find(samples, "binance_connection_lifetime_seconds")).singleElement()
+                .satisfies(s -> assertThat(s.labels()).containsKeys("route", "shard", "connection"));
+        assertThat(find(samples, "binance_last_pong_timestamp_seconds")).hasSize(1);
+        assertThat(single(samples, "binance_pong_timeouts_total")).isZero();
+        assertThat(find(samples, "binance_connection_rotations_total")).extracting(s -> s.labels().get("reason"))
+                .contains("lifetime", "server_shutdown", "pong_timeout", "stale", "stream_stale", "near_cutoff");
+        assertThat(find(samples, "binance_reconnects_total")).extracting(s -> s.labels().get("reason"))
+                .contains("close_1006", "connect_failed", "http_429");
+        for (String stream : STREAMS) {
+            double lastMessage = single(samples, "binance_last_message_timestamp_seconds", "stream", stream);
+            assertThat(lastMessage).as("epoch seconds of the last message on " + stream)
+                    .isGreaterThan(System.currentTimeMillis() / 1000.0 - 120);
+        }
+        assertThat(find(samples, "k2_events_duplicates_total")).allMatch(s -> s.value() == 0);
+
         // Camel route metrics: one exchange per hand-over of queued frames (k2.ingest.batch-size), so at
         // least one and at most one per frame
         assertThat(single(samples, "camel_exchanges_total", "routeId", "binance-ingest"))
