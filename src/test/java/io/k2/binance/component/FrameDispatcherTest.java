@@ -105,6 +105,29 @@ class FrameDispatcherTest {
     }
 
     @Test
+    void takesARotationsHeldFramesPastTheHardLimitAndDeliversThemInOrder() {
+        List<String> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dispatcher = new FrameDispatcher("t", 100, 1_000_000, 10, null, (frames, done) -> {
+            frames.forEach(f -> got.add(f.text()));
+            done.run();
+        });
+        int i = 0;
+        while (dispatcher.offer(frame(i))) {
+            i++;
+        }
+        // full: a held frame is the only copy of its event at the cut-over (the old socket is closed), so it is taken
+        int full = i;
+        for (int held = 0; held < 500; held++) {
+            dispatcher.offerHeld(frame(full + held));
+        }
+        assertThat(dispatcher.queued()).isEqualTo(full + 500);
+        dispatcher.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> got.size() == full + 500);
+        assertThat(got.get(full)).isEqualTo(frame(full).text());
+        assertThat(got.get(full + 499)).isEqualTo(frame(full + 499).text());
+    }
+
+    @Test
     void holdsFramesInTheQueueWhileTheGateIsClosed() {
         AtomicBoolean open = new AtomicBoolean(false);
         dispatcher = new FrameDispatcher("t", 100_000, 100_000, 10, open::get, (frames, done) -> {
