@@ -42,8 +42,10 @@ class KafkaBrokerHealthAnswersFastTest {
         context.addService(check);
         context.start();
 
-        // 8 s: a probe against a refused port takes about 3-4 s (its request timeout) and one starts every 2 s
-        // after the last, so this window spans at least two probes; a check that probed in the caller's thread would be slow in it at least once
+        // the first probe's answer (a refused port: about 3-4 s, its request timeout)
+        await().atMost(Duration.ofSeconds(20)).until(() -> check.call().getState() == HealthCheck.State.DOWN);
+        // 8 s: one probe starts every 2 s after the last, so this window spans at least two probes; a check that
+        // probed in the caller's thread would be slow in it at least once
         await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(12)).pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     long t0 = System.nanoTime();
