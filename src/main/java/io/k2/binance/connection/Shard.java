@@ -171,7 +171,18 @@ final class Shard implements BinanceConnection.Listener {
                     ? " (IP banned for repeated limit violations)" : "")
                     + (retryAfterMillis > 0 ? ", Retry-After " + retryAfterMillis / 1000 + " s" : "");
         }
-        return LogText.escape(cause.getMessage() == null ? cause.toString() : cause.getMessage());
+        String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        // Vert.x reports every TLS failure as "Failed to create SSL connection"; what went wrong (an untrusted
+        // certificate, a host name the certificate is not for) is only in the cause chain, and the operator needs
+        // it in the log and in readiness to tell those apart.
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != cause && root.getMessage() != null && !message.contains(root.getMessage())) {
+            message = message + ": " + root.getMessage();
+        }
+        return LogText.escape(message);
     }
 
     @Override

@@ -61,6 +61,8 @@ public final class BinanceSimulator implements AutoCloseable {
     private final Map<String, SimulatedConnection> connections = new LinkedHashMap<>();
     /** Every connection that has gone, in the order they went; read from test threads. */
     private final List<ClosedConnection> closeRecords = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Every handshake attempt, answered or refused, in order; read from test threads. */
+    private final List<Handshake> handshakes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final long pingIntervalNanos;
     private HttpServer server;
     private volatile boolean listeningNow;
@@ -203,6 +205,7 @@ public final class BinanceSimulator implements AutoCloseable {
         }
         if (rejectNext > 0) {
             rejectNext--;
+            handshakes.add(new Handshake(java.time.Instant.now(), rejectStatus));
             request.response().setStatusCode(rejectStatus).putHeader("Retry-After", Long.toString(rejectRetryAfterSeconds))
                     .end(rejectStatus == 418 ? "IP banned\n" : "Too many requests\n");
             return;
@@ -240,7 +243,20 @@ public final class BinanceSimulator implements AutoCloseable {
             request.response().setStatusCode(400).end("Invalid timeUnit " + timeUnit + "\n");
             return;
         }
+        handshakes.add(new Handshake(java.time.Instant.now(), 101));
         request.toWebSocket().onSuccess(ws -> open(request, ws, combined, micros, initial));
+    }
+
+    /**
+     * One WebSocket handshake that reached the server: when, and the HTTP status it was answered with (101 for
+     * an upgrade, or the status of {@link #rejectHandshakes}). For tests of the client's connect timing.
+     */
+    public record Handshake(java.time.Instant at, int status) {
+    }
+
+    /** Every handshake so far that was upgraded or refused by {@link #rejectHandshakes}, oldest first. */
+    public List<Handshake> handshakes() {
+        return List.copyOf(handshakes);
     }
 
     private void open(HttpServerRequest request, ServerWebSocket ws, boolean combined, boolean micros, List<StreamName> initial) {

@@ -28,7 +28,8 @@ class BinanceConsumerTlsTest extends BinanceConsumerTestSupport {
 
     @BeforeAll
     static void start() {
-        sim = BinanceSimulator.start(SimulatorConfig.builder().symbols(List.of("btcusdt")).tls(true)
+        // on every interface, so that 127.0.0.2 (loopback, but not in the certificate's SAN) reaches it too
+        sim = BinanceSimulator.start(SimulatorConfig.builder().host("0.0.0.0").symbols(List.of("btcusdt")).tls(true)
                 .ratePerSecond(100).seed(4).build());
     }
 
@@ -44,14 +45,17 @@ class BinanceConsumerTlsTest extends BinanceConsumerTestSupport {
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
-        String base = "binance:spot?symbols=btcusdt&streams=trade&baseUrl=" + sim.wsBaseUrl()
-                + "&reconnectInitialDelay=200&reconnectMaxDelay=400";
+        String options = "binance:spot?symbols=btcusdt&streams=trade&reconnectInitialDelay=200&reconnectMaxDelay=400";
+        String base = options + "&baseUrl=wss://127.0.0.1:" + sim.port();
+        // the right CA, but a name the certificate is not for (SAN IP:127.0.0.1, DNS:localhost)
+        String wrongHost = options + "&baseUrl=wss://127.0.0.2:" + sim.port() + "&caBundle=" + sim.caCertificatePem();
         return new RouteBuilder() {
             @Override
             public void configure() {
                 from(base).routeId("default-trust").to("mock:default");
                 from(base + "&caBundle=" + sim.caCertificatePem()).routeId("ca-bundle").to("mock:bundle");
                 from(base + "&sslVerify=false").routeId("no-verify").to("mock:noverify");
+                from(wrongHost).routeId("wrong-host").to("mock:wronghost");
             }
         };
     }
@@ -70,6 +74,7 @@ class BinanceConsumerTlsTest extends BinanceConsumerTestSupport {
         getMockEndpoint("mock:bundle").expectedMinimumMessageCount(3);
         getMockEndpoint("mock:noverify").expectedMinimumMessageCount(3);
         getMockEndpoint("mock:default").expectedMessageCount(0);
+        getMockEndpoint("mock:wronghost").expectedMessageCount(0);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> shard(statusOf("ca-bundle")).state() == ConnectionState.OPEN
                 && shard(statusOf("no-verify")).state() == ConnectionState.OPEN);
@@ -79,8 +84,15 @@ class BinanceConsumerTlsTest extends BinanceConsumerTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> shard(statusOf("default-trust")).failures() >= 1);
         ShardStatus refused = shard(statusOf("default-trust"));
         assertThat(refused.state()).isNotEqualTo(ConnectionState.OPEN);
-        assertThat(refused.lastError()).containsAnyOf("PKIX", "certificate", "SSL");
+        assertThat(refused.lastError()).contains("SSL").contains("unable to find valid certification path");
         getMockEndpoint("mock:default").assertIsSatisfied();
+
+        // a hostname mismatch is refused although the CA is trusted
+        await().atMost(Duration.ofSeconds(10)).until(() -> shard(statusOf("wrong-host")).failures() >= 1);
+        ShardStatus mismatch = shard(statusOf("wrong-host"));
+        assertThat(mismatch.state()).isNotEqualTo(ConnectionState.OPEN);
+        assertThat(mismatch.lastError()).contains("SSL").contains("No subject alternative names matching IP address 127.0.0.2");
+        getMockEndpoint("mock:wronghost").assertIsSatisfied();
 
         assertThat(statusOf("no-verify").tlsVerify()).isFalse();
         assertThat(statusOf("ca-bundle").tlsVerify()).isTrue();

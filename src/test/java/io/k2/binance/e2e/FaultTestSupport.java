@@ -206,6 +206,9 @@ abstract class FaultTestSupport extends PipelineTestSupport {
                     } catch (InterruptedException e) {
                         return;
                     } catch (RuntimeException e) {
+                        if (!running) {
+                            return; // close() interrupted the request: not an answer of the app
+                        }
                         samples.add(new Sample(System.currentTimeMillis(), -1, e.toString()));
                     }
                 }
