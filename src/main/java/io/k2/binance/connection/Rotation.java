@@ -35,6 +35,7 @@ final class Rotation {
     private final Map<String, Position> firstOnIncoming = new HashMap<>();
     /** Streams the old connection delivered after the incoming one opened. */
     private final Set<String> deliveredByOld = new HashSet<>();
+    private long lastDeliveryByOldNanos;
     /** Streams stale on the old connection (silent for the stream-stale timeout) when or since the rotation began. */
     private final Set<String> staleOnOld = new HashSet<>();
     private final ArrayDeque<Held> held = new ArrayDeque<>();
@@ -94,6 +95,7 @@ final class Rotation {
     }
 
     void deliveredByOld(String stream) {
+        lastDeliveryByOldNanos = System.nanoTime();
         if (openedNanos >= 0 && stream != null) {
             deliveredByOld.add(stream);
         }
@@ -104,7 +106,9 @@ final class Rotation {
         if (openedNanos < 0 || !incoming.subscribed()) {
             return false;
         }
-        if (oldPresumedDead) {
+        // A connection judged dead (silent, missed pong) is cut at once only once it has really stopped
+        // delivering: after a missed pong data may still flow on it, and what is in flight there would be lost.
+        if (oldPresumedDead && nowNanos - Math.max(openedNanos, lastDeliveryByOldNanos) >= minOverlapNanos) {
             return true;
         }
         if (nowNanos - openedNanos < minOverlapNanos) {
