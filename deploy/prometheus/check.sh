@@ -14,7 +14,8 @@ if ! command -v "$PROMTOOL" >/dev/null 2>&1; then
   exit 0
 fi
 
-"$PROMTOOL" --version 2>&1 | head -1
+promtool_version=$("$PROMTOOL" --version 2>&1)
+echo "${promtool_version%%$'\n'*}"  # first line, without a pipe that SIGPIPE could break under pipefail
 fail=0
 run() { echo "+ $*"; "$@" || fail=1; }
 
