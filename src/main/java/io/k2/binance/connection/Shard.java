@@ -298,12 +298,22 @@ final class Shard implements BinanceConnection.Listener {
         if (c == null || !c.isOpen() || rotation != null) {
             return;
         }
-        long age = c.ageMillis(nowMillis);
-        if (age >= ConnectionGroup.BINANCE_LIFETIME_MILLIS - ConnectionSettings.BINANCE_CUT_OFF_MARGIN.toMillis()) {
-            rotate("near_cutoff", false);
-        } else if (age >= settings.maxLifetime().toMillis()) {
-            rotate("lifetime", false);
+        String reason = plannedRotation(c.ageMillis(nowMillis), settings.maxLifetime().toMillis());
+        if (reason != null) {
+            rotate(reason, false);
         }
+    }
+
+    /**
+     * Whether a connection of this age is due for a planned rotation: {@code near_cutoff} 15 minutes before
+     * Binance's own 24 h cut-off whatever the configured lifetime, {@code lifetime} past the configured one, else
+     * null.
+     */
+    static String plannedRotation(long ageMillis, long maxLifetimeMillis) {
+        if (ageMillis >= ConnectionGroup.BINANCE_LIFETIME_MILLIS - ConnectionSettings.BINANCE_CUT_OFF_MARGIN.toMillis()) {
+            return "near_cutoff";
+        }
+        return ageMillis >= maxLifetimeMillis ? "lifetime" : null;
     }
 
     // ---- heartbeat and housekeeping -------------------------------------------------------------
