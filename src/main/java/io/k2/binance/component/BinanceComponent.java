@@ -87,11 +87,6 @@ public class BinanceComponent extends DefaultComponent {
         return consumers.stream().map(c -> c.updateStreams(next)).toList();
     }
 
-    /** The streams the consumers carry now (they all start from the same keys in this app). */
-    public List<io.k2.binance.connection.StreamSet> currentStreams() {
-        return consumers.stream().map(BinanceConsumer::currentStreams).toList();
-    }
-
     /** The timer route's rotation check, for every consumer. */
     public void checkRotations() {
         consumers.forEach(BinanceConsumer::checkRotations);

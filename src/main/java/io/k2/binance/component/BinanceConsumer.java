@@ -161,10 +161,6 @@ public class BinanceConsumer extends DefaultConsumer {
         return getRouteId() + ": " + group.updateStreams(next);
     }
 
-    io.k2.binance.connection.StreamSet currentStreams() {
-        return group.streams();
-    }
-
     void checkRotations() {
         if (group != null && isStarted()) {
             group.checkRotations();

@@ -306,11 +306,6 @@ public final class ConnectionGroup {
         return names.size() <= 5 ? names.toString() : names.subList(0, 5) + " and " + (names.size() - 5) + " more";
     }
 
-    /** The streams this group carries now. */
-    public StreamSet streams() {
-        return streams;
-    }
-
     // ---- what shards and connections report -----------------------------------------------------
 
     String route() {
