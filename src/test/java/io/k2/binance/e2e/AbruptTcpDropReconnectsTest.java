@@ -30,6 +30,19 @@ class AbruptTcpDropReconnectsTest extends FaultTestSupport {
                 .ratePerSecond(1_000).seed(31).build());
     }
 
+    /**
+     * The first reconnect delay is fully jittered in [0, initial]: with 200 ms it was once short enough that the
+     * market generated nothing meanwhile and the check that the fault bit failed. 2 s keeps the outage well
+     * inside the bound while making an empty window (a delay under about 1 ms at 1,000 events/s) a 1-in-2000 event.
+     */
+    @Override
+    protected java.util.Properties useOverridePropertiesWithPropertiesComponent() {
+        java.util.Properties p = super.useOverridePropertiesWithPropertiesComponent();
+        p.setProperty("k2.binance.reconnect-initial-delay-ms", "2000");
+        p.setProperty("k2.binance.reconnect-max-delay-ms", "2000");
+        return p;
+    }
+
     @Override protected String topicPrefix() { return "fault-drop"; }
     @Override protected String symbols() { return "btcusdt,ethusdt"; }
 
