@@ -12,8 +12,9 @@ import java.util.List;
 /** Which Avro schema each event type's topic carries, and where its .avsc file is. */
 public final class TopicSchemas {
 
-    /** The .avsc files of the contract, as shipped under {@code avro/} on the classpath and in src/main/avro. */
-    public static final List<String> AVSC_FILES = List.of("TradeV2.avsc", "QuoteV2.avsc", "DepthUpdateV1.avsc", "KlineV1.avsc");
+    /** The .avsc files of the contract (GapV1 is the gaps topic's), as shipped under {@code avro/} on the classpath and in src/main/avro. */
+    public static final List<String> AVSC_FILES = List.of("TradeV2.avsc", "QuoteV2.avsc", "DepthUpdateV1.avsc", "KlineV1.avsc",
+            "GapV1.avsc");
 
     private TopicSchemas() {
     }

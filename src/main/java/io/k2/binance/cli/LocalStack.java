@@ -92,6 +92,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "K2_BINANCE_BASE_URL", "ws://127.0.0.1:" + simulatorPort,
                 "K2_BINANCE_EXCHANGE_INFO_URL", "http://127.0.0.1:" + simulatorPort + "/api/v3/exchangeInfo",
+                "K2_BINANCE_REST_BASE_URL", "http://127.0.0.1:" + simulatorPort,
                 "K2_KAFKA_BROKERS", brokers,
                 "K2_OBSERVE_PORT", Integer.toString(observePort)));
         env.putAll(extraEnv);

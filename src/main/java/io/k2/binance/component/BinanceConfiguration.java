@@ -88,6 +88,37 @@ public class BinanceConfiguration implements Cloneable {
     @UriParam(defaultValue = "2m", javaType = "java.time.Duration", description = "One hand-over to the route that "
             + "has not returned for this long means the app is wedged: liveness goes DOWN (waiting for Kafka is not wedged)")
     private Duration wedgedAfter = Duration.ofMinutes(2);
+    @UriParam(defaultValue = "https://api.binance.com", label = "gaps", description = "Binance's REST API, for "
+            + "trade backfill and depth snapshots after a gap")
+    private String restBaseUrl = "https://api.binance.com";
+    @UriParam(defaultValue = "true", label = "gaps", description = "Close gaps over REST (trade/aggTrade backfill, "
+            + "depth snapshots); false only detects and publishes them")
+    private boolean backfill = true;
+    @UriParam(defaultValue = "5s", javaType = "java.time.Duration", label = "gaps", description = "Longest a stream's "
+            + "live frames wait behind its open gap; then they go on and the backfill lands after them")
+    private Duration gapMaxHold = Duration.ofSeconds(5);
+    @UriParam(defaultValue = "20000", label = "gaps", description = "Live frames held behind open gaps over all "
+            + "streams at once (memory bound)")
+    private int gapMaxHeldFrames = 20_000;
+    @UriParam(defaultValue = "100000", label = "gaps", description = "A trade/aggTrade gap with more missing ids is "
+            + "given up (over_budget) without a request")
+    private long gapMaxEventsPerGap = 100_000;
+    @UriParam(defaultValue = "10m", javaType = "java.time.Duration", label = "gaps", description = "A gap not closed "
+            + "this long after it was detected is given up (look_back_exceeded, or rest_banned during a 418 ban)")
+    private Duration gapLookBack = Duration.ofMinutes(10);
+    @UriParam(defaultValue = "1000", label = "gaps", description = "Levels per side of the /api/v3/depth snapshot "
+            + "after a depth gap (1-5000; weight 5/25/50/250 up to 100/500/1000/5000)")
+    private int depthSnapshotLimit = 1000;
+    @UriParam(defaultValue = "3000", label = "gaps", description = "REST weight this process spends per window at "
+            + "most (Binance allows 6000 per minute per IP, shared with every process on it)")
+    private int restWeightLimit = 3000;
+    @UriParam(defaultValue = "1m", javaType = "java.time.Duration", label = "gaps", description = "The window of "
+            + "restWeightLimit; Binance's REQUEST_WEIGHT window is 1 minute")
+    private Duration restWeightWindow = Duration.ofMinutes(1);
+    @UriParam(defaultValue = "4", label = "gaps", description = "REST requests in flight at once")
+    private int restMaxConcurrentRequests = 4;
+    @UriParam(defaultValue = "10s", javaType = "java.time.Duration", label = "gaps", description = "One REST request's deadline")
+    private Duration restRequestTimeout = Duration.ofSeconds(10);
     @UriParam(description = "Reference to a java.util.function.BooleanSupplier: frames are handed to the route only "
             + "while it answers true (e.g. once the Kafka producer has its metadata), else they wait in the queue")
     private BooleanSupplier deliveryGate;
@@ -165,10 +196,54 @@ public class BinanceConfiguration implements Cloneable {
         }
         positive(problems, "shutdownDrainTimeout", shutdownDrainTimeout);
         positive(problems, "wedgedAfter", wedgedAfter);
+        checkRestBaseUrl(problems);
+        positive(problems, "gapMaxHold", gapMaxHold);
+        positive(problems, "gapMaxHeldFrames", gapMaxHeldFrames);
+        positive(problems, "gapMaxEventsPerGap", gapMaxEventsPerGap);
+        positive(problems, "gapLookBack", gapLookBack);
+        if (depthSnapshotLimit < 1 || depthSnapshotLimit > 5000) {
+            problems.add(new Problem("depthSnapshotLimit", depthSnapshotLimit, "must be 1-5000 (Binance's limit of /api/v3/depth)"));
+        }
+        positive(problems, "restWeightLimit", restWeightLimit);
+        positive(problems, "restWeightWindow", restWeightWindow);
+        if (restWeightWindow.toMillis() % 1000 != 0) {
+            problems.add(new Problem("restWeightWindow", restWeightWindow, "must be whole seconds (Binance names its "
+                    + "windows in seconds, minutes, hours or days)"));
+        }
+        positive(problems, "restMaxConcurrentRequests", restMaxConcurrentRequests);
+        positive(problems, "restRequestTimeout", restRequestTimeout);
         if (set != null && problems.isEmpty()) {
             streamSet = set;
         }
         return problems;
+    }
+
+    private void checkRestBaseUrl(List<Problem> problems) {
+        URI uri;
+        try {
+            uri = URI.create(restBaseUrl == null ? "" : restBaseUrl.trim());
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem("restBaseUrl", restBaseUrl, "not a URL; expected e.g. https://api.binance.com"));
+            return;
+        }
+        String scheme = uri.getScheme();
+        if (uri.getHost() == null || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
+            problems.add(new Problem("restBaseUrl", restBaseUrl, "expected an https:// URL such as https://api.binance.com"));
+            return;
+        }
+        if ("http".equalsIgnoreCase(scheme) && !isLoopback(uri.getHost()) && !allowPlaintext) {
+            problems.add(new Problem("restBaseUrl", restBaseUrl, "plain http:// to a host that is not loopback is refused: "
+                    + "use https://, or set k2.binance.allow-plaintext=true (allowPlaintext) on a trusted private network"));
+        }
+    }
+
+    /** What the gap closer may do and spend. */
+    public io.k2.binance.gap.GapSettings gapSettings() {
+        String rest = restBaseUrl.trim();
+        return new io.k2.binance.gap.GapSettings(rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest,
+                backfill, gapMaxHold, gapMaxHeldFrames, gapMaxEventsPerGap, gapLookBack, restWeightLimit,
+                restWeightWindow, restMaxConcurrentRequests, restRequestTimeout, depthSnapshotLimit,
+                "MICROSECOND".equals(timeUnit), sslVerify, caBundle);
     }
 
     private void checkBaseUrl(List<Problem> problems) {
@@ -303,4 +378,27 @@ public class BinanceConfiguration implements Cloneable {
     public void setWedgedAfter(Duration d) { this.wedgedAfter = d; }
     public BooleanSupplier getDeliveryGate() { return deliveryGate; }
     public void setDeliveryGate(BooleanSupplier deliveryGate) { this.deliveryGate = deliveryGate; }
+
+    public String getRestBaseUrl() { return restBaseUrl; }
+    public void setRestBaseUrl(String v) { this.restBaseUrl = v; }
+    public boolean isBackfill() { return backfill; }
+    public void setBackfill(boolean v) { this.backfill = v; }
+    public Duration getGapMaxHold() { return gapMaxHold; }
+    public void setGapMaxHold(Duration v) { this.gapMaxHold = v; }
+    public int getGapMaxHeldFrames() { return gapMaxHeldFrames; }
+    public void setGapMaxHeldFrames(int v) { this.gapMaxHeldFrames = v; }
+    public long getGapMaxEventsPerGap() { return gapMaxEventsPerGap; }
+    public void setGapMaxEventsPerGap(long v) { this.gapMaxEventsPerGap = v; }
+    public Duration getGapLookBack() { return gapLookBack; }
+    public void setGapLookBack(Duration v) { this.gapLookBack = v; }
+    public int getDepthSnapshotLimit() { return depthSnapshotLimit; }
+    public void setDepthSnapshotLimit(int v) { this.depthSnapshotLimit = v; }
+    public int getRestWeightLimit() { return restWeightLimit; }
+    public void setRestWeightLimit(int v) { this.restWeightLimit = v; }
+    public Duration getRestWeightWindow() { return restWeightWindow; }
+    public void setRestWeightWindow(Duration v) { this.restWeightWindow = v; }
+    public int getRestMaxConcurrentRequests() { return restMaxConcurrentRequests; }
+    public void setRestMaxConcurrentRequests(int v) { this.restMaxConcurrentRequests = v; }
+    public Duration getRestRequestTimeout() { return restRequestTimeout; }
+    public void setRestRequestTimeout(Duration v) { this.restRequestTimeout = v; }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.k2.binance.connection.BinanceFrame;
 import io.k2.binance.connection.ConnectionGroup;
+import io.k2.binance.gap.GapCloser;
 import io.k2.binance.connection.GroupStatus;
 import io.k2.binance.observe.MetricNames;
 import io.k2.binance.observe.PipelineMetrics;
@@ -60,8 +61,11 @@ public class BinanceConsumer extends DefaultConsumer {
                 config.getBatchSize(), config.getDeliveryGate(), this::deliver);
         registerMeters(metrics.registry(), route);
         warnIfUnsafe();
+        // socket -> group -> gap closer -> dispatcher: the closer holds a gapped stream's frames while it backfills
+        GapCloser gaps = new GapCloser(dispatcher, config.gapSettings(), endpoint.getComponent().vertx(),
+                metrics.registry(), route, INSTANCE);
         group = new ConnectionGroup(route, INSTANCE, config.streamSet(), config.connectionSettings(),
-                endpoint.getComponent().vertx(), endpoint.getComponent().attempts(), dispatcher, metrics);
+                endpoint.getComponent().vertx(), endpoint.getComponent().attempts(), gaps, metrics);
         dispatcher.start();
         endpoint.getComponent().register(this);
         LOG.info("Binance consumer starting: {} streams via {} ({} connection(s) of at most {} streams)",

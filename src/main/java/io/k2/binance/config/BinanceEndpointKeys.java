@@ -63,7 +63,22 @@ final class BinanceEndpointKeys {
             duration("k2.ingest.max-pause-seconds", "maxPause", Unit.SECONDS, BinanceConfiguration::setMaxPause),
             duration("k2.ingest.shutdown-drain-seconds", "shutdownDrainTimeout", Unit.SECONDS,
                     BinanceConfiguration::setShutdownDrainTimeout),
-            duration("k2.ingest.wedged-after-seconds", "wedgedAfter", Unit.SECONDS, BinanceConfiguration::setWedgedAfter));
+            duration("k2.ingest.wedged-after-seconds", "wedgedAfter", Unit.SECONDS, BinanceConfiguration::setWedgedAfter),
+            text("k2.binance.rest-base-url", "restBaseUrl", BinanceConfiguration::setRestBaseUrl),
+            bool("k2.gaps.backfill", "backfill", BinanceConfiguration::setBackfill),
+            duration("k2.gaps.max-hold-ms", "gapMaxHold", Unit.MILLIS, BinanceConfiguration::setGapMaxHold),
+            number("k2.gaps.max-held-frames", "gapMaxHeldFrames", (c, v) -> c.setGapMaxHeldFrames(Integer.parseInt(v))),
+            number("k2.gaps.max-events-per-gap", "gapMaxEventsPerGap", (c, v) -> c.setGapMaxEventsPerGap(Long.parseLong(v))),
+            duration("k2.gaps.look-back-seconds", "gapLookBack", Unit.SECONDS, BinanceConfiguration::setGapLookBack),
+            number("k2.gaps.depth-snapshot-limit", "depthSnapshotLimit",
+                    (c, v) -> c.setDepthSnapshotLimit(Integer.parseInt(v))),
+            number("k2.rest.weight-limit", "restWeightLimit", (c, v) -> c.setRestWeightLimit(Integer.parseInt(v))),
+            duration("k2.rest.weight-window-seconds", "restWeightWindow", Unit.SECONDS,
+                    BinanceConfiguration::setRestWeightWindow),
+            number("k2.rest.max-concurrent-requests", "restMaxConcurrentRequests",
+                    (c, v) -> c.setRestMaxConcurrentRequests(Integer.parseInt(v))),
+            duration("k2.rest.request-timeout-ms", "restRequestTimeout", Unit.MILLIS,
+                    BinanceConfiguration::setRestRequestTimeout));
 
     /** The planned-rotation age, in whole hours as the service this replaces names it; tests use the seconds key. */
     static final String LIFETIME_HOURS = "k2.binance.connection-max-lifetime-hours";

@@ -65,7 +65,8 @@ public class K2Configuration implements CamelConfiguration {
         for (EventType type : EventType.values()) {
             topicByType.put(type, settings.topicFor(type));
         }
-        Topics topics = new Topics(topicByType, settings.get("k2.kafka.topic.dead-letter"));
+        Topics topics = new Topics(topicByType, settings.get("k2.kafka.topic.gaps"),
+                settings.get("k2.kafka.topic.dead-letter"));
         DeadLetters deadLetters = new DeadLetters(topics.deadLetter());
         DeliveryAccounting delivered = new DeliveryAccounting(context);
         context.getRegistry().bind("normalize", new NormalizeStep(context, new BinanceNormalizer(catalog), topics,
@@ -91,6 +92,7 @@ public class K2Configuration implements CamelConfiguration {
         // every producer camel-kafka creates fetches and keeps the metadata of all our topics in the background;
         // kafkaReadiness says when they all have it (the ingest's delivery gate)
         List<String> allTopics = new ArrayList<>(topicByType.values());
+        allTopics.add(topics.gaps());
         allTopics.add(topics.deadLetter());
         TopicMetadataWarmer warmer = new TopicMetadataWarmer(context, allTopics.stream().distinct().toList());
         context.getRegistry().bind("kafkaReadiness", warmer);

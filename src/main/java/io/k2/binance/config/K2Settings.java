@@ -174,6 +174,7 @@ public final class K2Settings {
         for (EventType type : EventType.values()) {
             check(problems, "k2.kafka.topic." + type.streamType().toLowerCase(Locale.ROOT), K2Settings::requireTopic);
         }
+        check(problems, "k2.kafka.topic.gaps", K2Settings::requireTopic);
         check(problems, "k2.kafka.topic.dead-letter", K2Settings::requireTopic);
         check(problems, "k2.observe.port", v -> {
             int p = Integer.parseInt(v);

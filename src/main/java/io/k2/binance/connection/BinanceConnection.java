@@ -42,6 +42,8 @@ public final class BinanceConnection {
     final String id;
     final int shard;
     final List<String> streams;
+    /** Why it was opened: "start", or the reconnect / rotation reason tag; decides the cause of a gap after it. */
+    final String origin;
     private final String url;
     private final Vertx vertx;
     private final WebSocketClient client;
@@ -71,9 +73,10 @@ public final class BinanceConnection {
     /** Request id -> when it was sent, until Binance answers it. */
     private final java.util.Map<String, Long> awaiting = new java.util.HashMap<>();
 
-    BinanceConnection(String id, int shard, List<String> streams, String url, Vertx vertx, WebSocketClient client,
-                      ConnectionSettings settings, Listener listener) {
+    BinanceConnection(String id, int shard, List<String> streams, String origin, String url, Vertx vertx,
+                      WebSocketClient client, ConnectionSettings settings, Listener listener) {
         this.id = id;
+        this.origin = origin;
         this.shard = shard;
         this.streams = List.copyOf(streams);
         this.url = url;

@@ -13,9 +13,21 @@ package io.k2.binance.connection;
  * @param connectionId     the connection it arrived on
  * @param receivedAtMicros when it was read, epoch µs
  * @param oversizedBytes   0, or the full size in bytes of a message larger than the endpoint's maxFrameBytes
+ * @param origin           {@link FrameOrigin#LIVE} for what a socket delivered; else what the gap closer made
  */
 public record BinanceFrame(String text, byte[] originalBytes, String stream, String connectionId,
-                           long receivedAtMicros, long oversizedBytes) {
+                           long receivedAtMicros, long oversizedBytes, FrameOrigin origin) {
+
+    /** A frame read off a socket. */
+    public BinanceFrame(String text, byte[] originalBytes, String stream, String connectionId, long receivedAtMicros,
+                        long oversizedBytes) {
+        this(text, originalBytes, stream, connectionId, receivedAtMicros, oversizedBytes, FrameOrigin.LIVE);
+    }
+
+    /** A frame the gap closer made (backfill, snapshot, gap record); {@code source} names where it came from. */
+    public static BinanceFrame made(FrameOrigin origin, String text, String stream, String source, long madeAtMicros) {
+        return new BinanceFrame(text, null, stream, source, madeAtMicros, 0, origin);
+    }
 
     /** A frame whose text is exactly what arrived. */
     public BinanceFrame(String text, String stream, String connectionId, long receivedAtMicros) {
@@ -29,5 +41,9 @@ public record BinanceFrame(String text, byte[] originalBytes, String stream, Str
 
     public boolean oversized() {
         return oversizedBytes > 0;
+    }
+
+    public boolean live() {
+        return origin == FrameOrigin.LIVE;
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.k2.binance.observe.LogText;
 import io.k2.binance.observe.MetricNames;
 import io.k2.binance.observe.PipelineMetrics;
+import io.k2.binance.sequence.GapCause;
 import io.k2.binance.sequence.Position;
 import io.k2.binance.sequence.SequenceTracker;
 import io.micrometer.core.instrument.Counter;
@@ -86,6 +87,8 @@ public final class ConnectionGroup {
         volatile boolean stale;
         boolean replacedThisSpell;
         boolean quiet;
+        /** The connection that delivered the stream's last event: a gap across connections has that one's cause. */
+        String lastDeliveredBy;
 
         StreamActivity(int shard) {
             this.shard = shard;
@@ -174,6 +177,7 @@ public final class ConnectionGroup {
                 vertx.cancelTimer(housekeepingTimer);
             }
             shards.forEach(Shard::stopReading);
+            sink.stopped();
         });
     }
 
@@ -320,14 +324,14 @@ public final class ConnectionGroup {
         return tracker;
     }
 
-    BinanceConnection newConnection(Shard shard, List<String> shardStreams) {
+    BinanceConnection newConnection(Shard shard, List<String> shardStreams, String origin) {
         String id = instance + "-" + connectionSeq.incrementAndGet();
         boolean inUrl = ShardPlan.fitsInUrl(settings.baseUrl(), shardStreams);
         String base = settings.baseUrl().endsWith("/") ? settings.baseUrl().substring(0, settings.baseUrl().length() - 1)
                 : settings.baseUrl();
         String url = inUrl ? ShardPlan.combinedUrl(base, shardStreams) + (settings.microseconds() ? "&timeUnit=MICROSECOND" : "")
                 : base + "/stream" + (settings.microseconds() ? "?timeUnit=MICROSECOND" : "");
-        BinanceConnection c = new BinanceConnection(id, shard.index, shardStreams, url, vertx, client, settings, shard);
+        BinanceConnection c = new BinanceConnection(id, shard.index, shardStreams, origin, url, vertx, client, settings, shard);
         if (!inUrl) {
             long first = REQUEST_IDS.get() + 1;
             List<String> frames = ShardPlan.subscribeFrames(shardStreams, first, ShardPlan.MAX_CONTROL_FRAME_BYTES);
@@ -400,7 +404,7 @@ public final class ConnectionGroup {
         int count = held.size();
         for (Rotation.Held h; (h = held.pollFirst()) != null; ) {
             // held: the old socket that also carried these is closed, so they must not be shed (see offerHeld)
-            deliver(h.frame(), h.position(), null, true);
+            deliver(h.frame(), h.position(), null, true, r.incoming.origin);
         }
         r.incoming.resume();
         if (paused) {
@@ -481,7 +485,7 @@ public final class ConnectionGroup {
             metrics.duplicate(stream); // a retired socket's last frames: the delivering one carries them
             return;
         }
-        deliver(frame, position, shard.rotation(), false);
+        deliver(frame, position, shard.rotation(), false, c.origin);
     }
 
     /**
@@ -492,16 +496,28 @@ public final class ConnectionGroup {
         return HELD_LIMIT;
     }
 
-    private void deliver(BinanceFrame frame, Position position, Rotation inProgress, boolean held) {
-        if (position != null && frame.stream() != null
-                && tracker.offer(frame.stream(), position) == SequenceTracker.Verdict.DUPLICATE) {
+    private void deliver(BinanceFrame frame, Position position, Rotation inProgress, boolean held, String origin) {
+        boolean tracked = position != null && frame.stream() != null;
+        if (tracked && tracker.offer(frame.stream(), position) == SequenceTracker.Verdict.DUPLICATE) {
             metrics.duplicate(frame.stream());
             return;
         }
         if (inProgress != null && position != null) {
             inProgress.deliveredByOld(frame.stream());
         }
-        if (held) {
+        StreamActivity a = frame.stream() == null ? null : activity.get(frame.stream());
+        String previousConnection = null;
+        if (a != null && tracked) {
+            previousConnection = a.lastDeliveredBy;
+            a.lastDeliveredBy = frame.connectionId();
+        }
+        if (tracked && tracker.gapped()) {
+            // ids skipped on one connection are the exchange's doing (or unknown); across connections, the
+            // reason the new one was opened is why the events in between were never read
+            GapCause cause = previousConnection == null || previousConnection.equals(frame.connectionId())
+                    ? GapCause.UNKNOWN : GapCause.ofConnectionOrigin(origin);
+            sink.offerAfterGap(tracker.gap(), cause, frame);
+        } else if (held) {
             sink.offerHeld(frame);
         } else if (!sink.offer(frame)) {
             metrics.deadLetterFailed(frame.stream(), ShedLog.REASON);

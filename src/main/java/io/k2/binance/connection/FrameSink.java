@@ -1,5 +1,8 @@
 package io.k2.binance.connection;
 
+import io.k2.binance.sequence.Gap;
+import io.k2.binance.sequence.GapCause;
+
 /**
  * Where a connection group hands the frames it keeps, in arrival order: the component's ordered dispatcher.
  * Called on the group's event loop only, so it must never block.
@@ -21,6 +24,22 @@ public interface FrameSink {
      * events under load although nothing had run out.
      */
     void offerHeld(BinanceFrame frame);
+
+    /**
+     * Queues the first frame delivered after a hole in its stream's ids. A sink that closes gaps takes it in
+     * any case (it holds it until the hole is filled, within its own bounds), hence no shedding here; this
+     * default just queues it like a held frame.
+     *
+     * @param gap   the missing ids
+     * @param cause what ended the connection that delivered the stream's previous event
+     */
+    default void offerAfterGap(Gap gap, GapCause cause, BinanceFrame frame) {
+        offerHeld(frame);
+    }
+
+    /** The group stopped reading (shutdown): whatever the sink holds back must go on now. On the event loop. */
+    default void stopped() {
+    }
 
     /** Above the high watermark: the group pauses its sockets (TCP back-pressure). */
     boolean saturated();

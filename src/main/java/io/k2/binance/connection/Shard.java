@@ -42,6 +42,8 @@ final class Shard implements BinanceConnection.Listener {
     private boolean attemptHeld;
     /** The delivering connection the heartbeat found dead (pong timeout, silence); its replacement is under way. */
     private BinanceConnection judgedDead;
+    /** Why the next delivering connection is opened: "start", then the tag of what ended the previous one. */
+    private String nextOrigin = "start";
 
     Shard(int index, List<String> streams, ConnectionGroup group, ConnectionSettings settings) {
         this.index = index;
@@ -90,7 +92,7 @@ final class Shard implements BinanceConnection.Listener {
             reconnectTimer = group.vertx().setTimer(Math.max(1, wait), t -> connectDelivering());
             return;
         }
-        BinanceConnection c = group.newConnection(this, streams);
+        BinanceConnection c = group.newConnection(this, streams, nextOrigin);
         delivering = c;
         c.connect();
     }
@@ -161,6 +163,7 @@ final class Shard implements BinanceConnection.Listener {
         }
         if (c == delivering) {
             delivering = null;
+            nextOrigin = reason;
             scheduleReconnect(lastError);
         }
     }
@@ -218,6 +221,7 @@ final class Shard implements BinanceConnection.Listener {
         group.reconnectCounted(tag);
         reconnects++;
         delivering = null;
+        nextOrigin = tag;
         Rotation inProgress = rotation;
         if (inProgress != null) {
             inProgress.presumeOldDead();
@@ -260,7 +264,7 @@ final class Shard implements BinanceConnection.Listener {
         }
         pendingRotation = null;
         pendingRotationDead = false;
-        BinanceConnection incoming = group.newConnection(this, streams);
+        BinanceConnection incoming = group.newConnection(this, streams, reason);
         rotation = new Rotation(reason, incoming, System.nanoTime(), oldPresumedDead);
         group.staleStreamsOf(this).forEach(rotation::staleOnOld);
         LOG.info("Binance shard {}: rotating {} (age {} s): {}", index, current.id,

@@ -38,12 +38,23 @@ public final class TlsTrust {
      * @param caBundle PEM file of extra trusted CAs, or null/blank
      */
     public static void apply(WebSocketClientOptions options, boolean verify, String caBundle) {
+        apply(options, options::setVerifyHost, verify, caBundle);
+    }
+
+    /** The same trust settings for an https:// client (the REST API). */
+    public static void apply(io.vertx.core.http.HttpClientOptions options, boolean verify, String caBundle) {
+        apply(options, options::setVerifyHost, verify, caBundle);
+    }
+
+    private static void apply(io.vertx.core.net.ClientOptionsBase options,
+                              java.util.function.Consumer<Boolean> verifyHost, boolean verify, String caBundle) {
         options.setSsl(true);
         if (!verify) {
-            options.setTrustAll(true).setVerifyHost(false);
+            options.setTrustAll(true);
+            verifyHost.accept(false);
             return;
         }
-        options.setVerifyHost(true);
+        verifyHost.accept(true);
         if (caBundle != null && !caBundle.isBlank()) {
             options.setTrustOptions(TrustOptions.wrap(jvmPlusBundle(Path.of(caBundle.trim()))));
         }

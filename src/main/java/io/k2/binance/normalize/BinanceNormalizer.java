@@ -169,6 +169,24 @@ public final class BinanceNormalizer {
                 catalog.filters(instrument.symbol())), levels);
     }
 
+    /**
+     * A {@code /api/v3/depth} answer fetched after a diff-depth gap on {@code stream}: a SNAPSHOT record on the
+     * depth topic, {@code depth_levels} = the levels of its deeper side, vendor_data {@code source=rest}.
+     */
+    public NormalizedEvent restSnapshot(String body, String stream, long receivedAtMicros) {
+        String symbol = stream == null ? null : StreamName.symbol(stream);
+        if (symbol == null) {
+            throw new BadInputException(BadInputReason.MISSING_FIELD, "REST depth snapshot without its stream name");
+        }
+        Payload p = parser.parse(body);
+        Instrument instrument = instrument(symbol, stream);
+        int levels = Math.max(1, Math.max(p.levelCount(true), p.levelCount(false)));
+        NormalizedEvent event = depths.snapshot(p, new EventSource(stream, instrument, receivedAtMicros,
+                catalog.filters(instrument.symbol())), levels);
+        ((io.k2.marketdata.DepthUpdateV1) event.record()).getVendorData().put("source", "rest");
+        return event;
+    }
+
     private Instrument instrument(String symbol, String stream) {
         Instrument instrument = catalog.find(symbol);
         if (instrument == null) {

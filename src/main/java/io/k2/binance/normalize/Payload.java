@@ -144,6 +144,12 @@ final class Payload {
         return levels;
     }
 
+    /** Levels parsed on one side, 0 when the side is absent or malformed. */
+    int levelCount(boolean bidSide) {
+        List<PriceLevel> levels = bidSide ? bids : asks;
+        return levelError != null || levels == null ? 0 : levels.size();
+    }
+
     List<PriceLevel> newLevels(boolean bidSide) {
         List<PriceLevel> levels = new ArrayList<>();
         if (bidSide) {

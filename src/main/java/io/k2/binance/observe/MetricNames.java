@@ -61,7 +61,46 @@ public final class MetricNames {
     /** Failed attempts to start a route (the first start and every retry of the route controller). Tags: route. */
     public static final String ROUTE_START_FAILURES = "k2.route.start.failures";
 
+    /** Holes in a contiguous stream's ids (trade t, aggTrade a or f/l, depth U/u). Tags: stream. */
+    public static final String SEQUENCE_GAPS = "binance.sequence.gaps";
+    /** Ids missing in those holes, in the stream's own id space. Tags: stream. */
+    public static final String MISSING_EVENTS = "binance.missing.events";
+    /** Gaps with an outcome. Tags: stream, outcome (backfilled, snapshot_published, given_up). */
+    public static final String GAPS_CLOSED = "binance.gaps.closed";
+    /** Gaps given up. Tags: stream, reason (older_than_rest_history, over_budget, rest_banned, ...). */
+    public static final String GAPS_GIVEN_UP = "binance.gaps.given.up";
+    /** Gaps detected and not closed yet. */
+    public static final String GAPS_OPEN = "binance.gaps.open";
+    /** Age of the oldest gap not closed yet, seconds. */
+    public static final String GAP_OLDEST_OPEN_AGE = "binance.gaps.oldest.open.age.seconds";
+    /** Events fetched over REST and published in place of missed ones. Tags: stream. */
+    public static final String BACKFILLED_EVENTS = "binance.backfilled.events";
+    /** How long live frames waited behind a gap (timer). */
+    public static final String GAP_HOLD = "binance.gap.hold";
+    /** Holds that ran out (k2.gaps.max-hold-ms or k2.gaps.max-held-frames), so a backfill landed late. Tags: stream. */
+    public static final String GAP_HOLDS_EXPIRED = "binance.gap.holds.expired";
+    /** Live frames held back behind open gaps now. */
+    public static final String GAP_HELD_FRAMES = "binance.gap.held.frames";
+    /** Records made from REST answers that Kafka acked on a data topic. Tags: stream, origin (backfill, snapshot). */
+    public static final String RECORDS_ACKED_FROM_REST = "k2.records.acked.from.rest";
+    /** Gap records Kafka acked on the gaps topic. Tags: record (detected, closed). */
+    public static final String GAP_RECORDS = "k2.gap.records";
+    /** REST requests by answer. Tags: endpoint (historicalTrades, aggTrades, depth), status (200, 429, 418, error, ...). */
+    public static final String REST_REQUESTS = "binance.rest.requests";
+    /** Until when Binance bans this IP from REST (418), epoch seconds; 0 = not banned. */
+    public static final String REST_BANNED_UNTIL = "binance.rest.banned.until.timestamp.seconds";
+    /** REST weight the IP used in the current window, per Binance's X-MBX-USED-WEIGHT header. */
+    public static final String REST_WEIGHT_USED = "binance.rest.weight.used";
+    /** REST weight this process allows itself per window (k2.rest.weight-limit). */
+    public static final String REST_WEIGHT_LIMIT = "binance.rest.weight.limit";
+    /** REST requests waiting for weight, a 429 back-off or a ban to pass. */
+    public static final String REST_QUEUE = "binance.rest.queue";
+
     public static final String TAG_STREAM = "stream";
+    public static final String TAG_ENDPOINT = "endpoint";
+    public static final String TAG_STATUS = "status";
+    public static final String TAG_RECORD = "record";
+    public static final String TAG_ORIGIN = "origin";
     public static final String TAG_REASON = "reason";
     public static final String TAG_TYPE = "type";
     public static final String TAG_ROUTE = "route";

@@ -114,6 +114,18 @@ public final class PipelineMetrics {
                         .tag(MetricNames.TAG_KIND, k).register(registry)).increment();
     }
 
+    /** A record made from a REST answer (backfill, snapshot) Kafka acked on its data topic. */
+    public void restRecordAcked(String stream, String origin) {
+        registry.counter(MetricNames.RECORDS_ACKED_FROM_REST, MetricNames.TAG_STREAM, stream == null ? "unknown" : stream,
+                MetricNames.TAG_ORIGIN, origin).increment();
+    }
+
+    /** A gap record Kafka acked on the gaps topic; {@code record} is DETECTED or CLOSED. */
+    public void gapRecordAcked(String record) {
+        registry.counter(MetricNames.GAP_RECORDS, MetricNames.TAG_RECORD,
+                record == null ? "unknown" : record.toLowerCase(java.util.Locale.ROOT)).increment();
+    }
+
     public void duplicate(String stream) {
         duplicates.computeIfAbsent(streamTag(stream),
                 s -> Counter.builder(MetricNames.DUPLICATES)

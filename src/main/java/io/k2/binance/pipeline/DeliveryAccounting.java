@@ -3,6 +3,7 @@ package io.k2.binance.pipeline;
 import java.util.List;
 
 import io.k2.binance.component.BinanceHeaders;
+import io.k2.binance.connection.BinanceFrame;
 import io.k2.binance.normalize.Timestamps;
 import io.k2.binance.observe.PipelineMetrics;
 import org.apache.camel.CamelContext;
@@ -37,8 +38,15 @@ public class DeliveryAccounting implements Processor {
     void count(Exchange record, long nowMicros) {
         Message m = record.getIn();
         String stream = m.getHeader(BinanceHeaders.STREAM, String.class);
-        if (record.getProperty(RecordOutcome.PROPERTY) == RecordOutcome.DEAD_LETTER) {
+        Object outcome = record.getProperty(RecordOutcome.PROPERTY);
+        if (outcome == RecordOutcome.DEAD_LETTER) {
             metrics().deadLettered(stream, m.getHeader(PipelineHeaders.REASON, String.class));
+        } else if (outcome == RecordOutcome.GAP) {
+            metrics().gapRecordAcked(m.getHeader(PipelineHeaders.GAP_RECORD, String.class));
+        } else if (record.getProperty(PipelineHeaders.RAW_FRAME_PROPERTY) instanceof BinanceFrame f && !f.live()) {
+            // backfilled events and snapshots were never received off a socket: counted apart, so that
+            // received = acked + dead-lettered + ... still balances
+            metrics().restRecordAcked(stream, f.origin().name().toLowerCase(java.util.Locale.ROOT));
         } else {
             Long receivedAt = record.getProperty(BinanceHeaders.RECEIVED_AT_MICROS_PROPERTY, Long.class);
             metrics().acked(stream, m.getHeader(PipelineHeaders.EVENT_TYPE, String.class),

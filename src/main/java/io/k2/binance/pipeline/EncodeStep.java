@@ -34,7 +34,7 @@ public class EncodeStep implements Processor {
     @SuppressWarnings("unchecked")
     public void process(Exchange exchange) {
         for (Exchange record : (List<Exchange>) exchange.getMessage().getBody(List.class)) {
-            if (record.getProperty(RecordOutcome.PROPERTY) != RecordOutcome.DATA) {
+            if (record.getProperty(RecordOutcome.PROPERTY) == RecordOutcome.DEAD_LETTER) {
                 continue;
             }
             Message m = record.getIn();

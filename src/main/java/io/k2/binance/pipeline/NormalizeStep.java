@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.k2.binance.connection.BinanceFrame;
+import io.k2.binance.connection.FrameOrigin;
+import io.k2.binance.gap.GapNotice;
 import io.k2.binance.component.BinanceHeaders;
 import io.k2.binance.normalize.BadInputException;
 import io.k2.binance.normalize.BadInputReason;
@@ -56,8 +58,18 @@ public class NormalizeStep implements Processor {
                     throw new BadInputException(BadInputReason.OVERSIZED_FRAME, "message of " + frame.oversizedBytes()
                             + " characters is larger than k2.binance.max-frame-bytes");
                 }
-                NormalizedEvent event = normalizer.normalize(frame.text(), frame.stream(), frame.receivedAtMicros());
+                if (frame.origin() == FrameOrigin.GAP_RECORD) {
+                    gapRecord(record, frame);
+                    records.add(record);
+                    continue;
+                }
+                NormalizedEvent event = frame.origin() == FrameOrigin.SNAPSHOT
+                        ? normalizer.restSnapshot(frame.text(), frame.stream(), frame.receivedAtMicros())
+                        : normalizer.normalize(frame.text(), frame.stream(), frame.receivedAtMicros());
                 Message m = record.getIn();
+                if (frame.origin() == FrameOrigin.BACKFILL) {
+                    m.setHeader(PipelineHeaders.BACKFILLED, "true");
+                }
                 m.setHeader(BinanceHeaders.STREAM, event.stream());
                 m.setHeader(PipelineHeaders.EVENT_TYPE, event.type().streamType());
                 m.setHeader(PipelineHeaders.EVENT_ID, event.messageId());
@@ -80,6 +92,19 @@ public class NormalizeStep implements Processor {
             records.add(record);
         }
         exchange.getMessage().setBody(records);
+    }
+
+    /** A gap closer's notice: a GapV1 record on the gaps topic, keyed by symbol like the stream's own records. */
+    private void gapRecord(Exchange record, BinanceFrame frame) {
+        GapNotice notice = GapNotice.parse(frame.text());
+        Message m = record.getIn();
+        m.setHeader(PipelineHeaders.EVENT_TYPE, "gap");
+        m.setHeader(PipelineHeaders.EVENT_ID, GapRecords.messageId(notice));
+        m.setHeader(PipelineHeaders.GAP_RECORD, notice.record());
+        m.setHeader(KafkaConstants.KEY, notice.symbol());
+        m.setHeader(KafkaConstants.OVERRIDE_TOPIC, topics.gaps());
+        m.setBody(GapRecords.toAvro(notice));
+        record.setProperty(RecordOutcome.PROPERTY, RecordOutcome.GAP);
     }
 
     private Exchange newRecord(BinanceFrame frame) {

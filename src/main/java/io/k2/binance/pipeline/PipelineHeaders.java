@@ -12,6 +12,10 @@ public final class PipelineHeaders {
     public static final String EVENT_ID = "k2.eventId";
     /** Hex CRC-64-AVRO fingerprint of the writer schema (also in the value's single-object header). */
     public static final String SCHEMA_FINGERPRINT = "k2.schemaFingerprint";
+    /** "true" on a record made from an event fetched over REST to fill a gap (not read off the stream). */
+    public static final String BACKFILLED = "k2.backfilled";
+    /** Gap records: DETECTED or CLOSED. */
+    public static final String GAP_RECORD = "k2.gapRecord";
     /** Dead-letter records: why the frame is there (a BadInputReason tag). */
     public static final String REASON = "k2.reason";
     /** Dead-letter records: the error message. */

@@ -22,7 +22,9 @@ class AvscDecoderTest {
             assertThat(decoder.schema(fp).getFullName()).isEqualTo("io.k2.marketdata." + TopicSchemas.avscFile(type).replace(".avsc", ""));
         }
         assertThat(decoder.knownSchemas()).containsOnlyKeys("io.k2.marketdata.TradeV2", "io.k2.marketdata.QuoteV2",
-                "io.k2.marketdata.DepthUpdateV1", "io.k2.marketdata.KlineV1");
+                "io.k2.marketdata.DepthUpdateV1", "io.k2.marketdata.KlineV1", "io.k2.marketdata.GapV1");
+        assertThat(decoder.schema(SingleObjectEncoder.fingerprint(io.k2.marketdata.GapV1.getClassSchema())))
+                .as("the gaps topic's schema").isNotNull();
     }
 
     @Test
@@ -52,6 +54,7 @@ class AvscDecoderTest {
         for (EventType type : EventType.values()) {
             assertDocumented(TopicSchemas.schema(type));
         }
+        assertDocumented(io.k2.marketdata.GapV1.getClassSchema());
     }
 
     private static void assertDocumented(org.apache.avro.Schema schema) {

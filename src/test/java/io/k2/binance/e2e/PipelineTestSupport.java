@@ -78,6 +78,7 @@ abstract class PipelineTestSupport extends CamelMainTestSupport {
         p.setProperty("camel.main.routesIncludePattern", "file:routes/*.yaml");
         p.setProperty("k2.binance.base-url", wsBaseUrl());
         p.setProperty("k2.binance.exchange-info-url", restBaseUrl() + "/api/v3/exchangeInfo");
+        p.setProperty("k2.binance.rest-base-url", restBaseUrl());
         p.setProperty("k2.binance.symbols", symbols());
         p.setProperty("k2.binance.streams", streams());
         p.setProperty("k2.kafka.brokers", kafka().bootstrapServers());
@@ -85,6 +86,7 @@ abstract class PipelineTestSupport extends CamelMainTestSupport {
             p.setProperty("k2.kafka.topic." + type, topic(type));
         }
         p.setProperty("k2.kafka.topic.dead-letter", topic("dead-letter"));
+        p.setProperty("k2.kafka.topic.gaps", topic("gaps"));
         p.setProperty("k2.observe.port", Integer.toString(freePort()));
         return p;
     }

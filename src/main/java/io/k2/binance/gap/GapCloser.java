@@ -1,0 +1,506 @@
+package io.k2.binance.gap;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.k2.binance.connection.BinanceFrame;
+import io.k2.binance.connection.FrameOrigin;
+import io.k2.binance.connection.FrameScanner;
+import io.k2.binance.connection.FrameSink;
+import io.k2.binance.observe.LogText;
+import io.k2.binance.observe.MetricNames;
+import io.k2.binance.sequence.Gap;
+import io.k2.binance.sequence.GapCause;
+import io.k2.binance.sequence.Position;
+import io.k2.binance.sequence.SequenceKind;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Closes the holes the sequence tracker finds, between the connection group and the ordered dispatcher:
+ * socket → connection group → <b>gap closer</b> → dispatcher → route → Kafka.
+ *
+ * <p>Every gap is published twice on the gaps topic: when detected, and with its outcome. In between:
+ * <ul>
+ *   <li>trade and aggTrade gaps are filled from {@code /api/v3/historicalTrades} and {@code /api/v3/aggTrades};
+ *       the rows go on as frames of their stream (origin BACKFILL), so they get the ids and values their live
+ *       twins would have had;</li>
+ *   <li>a diff-depth gap gets a {@code /api/v3/depth} snapshot (origin SNAPSHOT), published right after the
+ *       last held diff it covers, so a consumer rebuilds the book from the topic alone (Binance's procedure).</li>
+ * </ul>
+ * While a stream's gap is open its later live frames are held here, so its topic stays in id order. The hold
+ * is bounded in time ({@code maxHold}) and in frames ({@code maxHeldFrames} over all streams): past either
+ * the held frames go on and the backfill lands after them, which its outcome record says ({@code in_order}).
+ *
+ * <p>Runs on the connection group's event loop (every call comes from there, and so do the REST answers it
+ * asks for), so it needs no lock; the gauges read thread-safe copies.
+ */
+public final class GapCloser implements FrameSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GapCloser.class);
+    private static final int MAX_EMPTY_ANSWERS = 3;
+    private static final long EMPTY_ANSWER_RETRY_MILLIS = 500;
+    private static final int MAX_STALE_SNAPSHOTS = 10;
+
+    private final FrameSink downstream;
+    private final GapSettings settings;
+    private final Vertx vertx;
+    private final MeterRegistry registry;
+    private final String instance;
+    private final BinanceRest rest;
+    private final FrameScanner scanner = new FrameScanner();
+    private final Map<String, StreamHold> holds = new java.util.HashMap<>();
+    private final Map<String, OpenGap> open = new ConcurrentHashMap<>();
+    private final Timer holdTime;
+    private volatile int heldFrames;
+    private boolean stopped;
+
+    public GapCloser(FrameSink downstream, GapSettings settings, Vertx vertx, MeterRegistry registry, String route,
+                     String instance) {
+        this.downstream = downstream;
+        this.settings = settings;
+        this.vertx = vertx;
+        this.registry = registry;
+        this.instance = instance;
+        this.rest = settings.backfill() ? new BinanceRest(vertx, settings, registry, route) : null;
+        this.holdTime = Timer.builder(MetricNames.GAP_HOLD).description("How long live frames were held behind a gap")
+                .tag(MetricNames.TAG_ROUTE, route).register(registry);
+        Gauge.builder(MetricNames.GAPS_OPEN, open, Map::size).description("Gaps detected and not closed yet")
+                .tag(MetricNames.TAG_ROUTE, route).strongReference(false).register(registry);
+        Gauge.builder(MetricNames.GAP_OLDEST_OPEN_AGE, this, GapCloser::oldestOpenAgeSeconds)
+                .description("Age of the oldest gap not closed yet, seconds (0 = none)").tag(MetricNames.TAG_ROUTE, route)
+                .strongReference(false).register(registry);
+        Gauge.builder(MetricNames.GAP_HELD_FRAMES, this, g -> g.heldFrames)
+                .description("Live frames held back behind open gaps").tag(MetricNames.TAG_ROUTE, route)
+                .strongReference(false).register(registry);
+    }
+
+    private double oldestOpenAgeSeconds() {
+        long now = nowMicros();
+        long oldest = 0;
+        for (OpenGap g : open.values()) {
+            oldest = Math.max(oldest, now - g.detectedAtMicros);
+        }
+        return oldest / 1e6;
+    }
+
+    // ---- FrameSink ------------------------------------------------------------------------------
+
+    @Override
+    public boolean offer(BinanceFrame frame) {
+        StreamHold hold = holdOf(frame);
+        if (hold != null) {
+            hold(hold, frame);
+            return true;
+        }
+        return downstream.offer(frame);
+    }
+
+    @Override
+    public void offerHeld(BinanceFrame frame) {
+        StreamHold hold = holdOf(frame);
+        if (hold != null) {
+            hold(hold, frame);
+            return;
+        }
+        downstream.offerHeld(frame);
+    }
+
+    @Override
+    public void offerAfterGap(Gap gap, GapCause cause, BinanceFrame frame) {
+        String stream = gap.stream();
+        registry.counter(MetricNames.SEQUENCE_GAPS, MetricNames.TAG_STREAM, stream).increment();
+        registry.counter(MetricNames.MISSING_EVENTS, MetricNames.TAG_STREAM, stream).increment(gap.missing());
+        long now = nowMicros();
+        OpenGap g = new OpenGap(gap, symbolOf(stream), cause, frame.connectionId(), now,
+                System.currentTimeMillis() + settings.lookBack().toMillis());
+        publish(detected(g));
+        String noWork = whyNotClosable(gap);
+        LOG.warn("Gap on {}: {} missing ({}..{}{}), cause {}, seen on connection {}; {}", LogText.escape(stream),
+                gap.missing(), gap.firstMissing(), gap.lastMissing(),
+                gap.missingTrades() > 0 ? ", trade ids " + gap.firstMissingTrade() + ".." + gap.lastMissingTrade() : "",
+                cause.tag(), frame.connectionId(), noWork == null
+                        ? (gap.kind() == SequenceKind.DEPTH_DIFF ? "fetching a REST depth snapshot" : "backfilling over REST")
+                        : "not closable: " + noWork);
+        if (noWork != null) {
+            finish(null, g, GapNotice.GIVEN_UP, noWork, null);
+            offerHeld(frame);
+            return;
+        }
+        StreamHold hold = holds.computeIfAbsent(stream, StreamHold::new);
+        if (hold.active == null) {
+            hold.active = g;
+            open.put(g.id, g);
+            work(hold, g);
+        } else {
+            open.put(g.id, g);
+            if (!hold.holding) {
+                g.late = true;
+            }
+            hold.entries.addLast(g);
+        }
+        if (hold.holding) {
+            hold(hold, frame);
+        } else {
+            downstream.offerHeld(frame);
+        }
+    }
+
+    private String whyNotClosable(Gap gap) {
+        if (gap.kind() != SequenceKind.TRADE && gap.kind() != SequenceKind.AGG_TRADE && gap.kind() != SequenceKind.DEPTH_DIFF) {
+            return "not_contiguous";
+        }
+        if (gap.kind() == SequenceKind.AGG_TRADE && gap.missing() == 0) {
+            return "trade_ids_only"; // every aggregate arrived; their trade ids jumped at the exchange
+        }
+        if (!settings.backfill()) {
+            return "backfill_disabled";
+        }
+        if (gap.kind() != SequenceKind.DEPTH_DIFF && gap.missing() > settings.maxEventsPerGap()) {
+            return "over_budget";
+        }
+        return null;
+    }
+
+    @Override
+    public boolean saturated() {
+        return downstream.saturated();
+    }
+
+    @Override
+    public boolean drained() {
+        return downstream.drained();
+    }
+
+    @Override
+    public void onDrained(Runnable action) {
+        downstream.onDrained(action);
+    }
+
+    /**
+     * Shutdown: held frames go on now (the drain settles them), open gaps are published as given up
+     * ("shutdown"), late REST answers are ignored.
+     */
+    @Override
+    public void stopped() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        for (StreamHold hold : holds.values()) {
+            if (hold.active != null) {
+                finishRecord(hold.active, GapNotice.GIVEN_UP, "shutdown", null);
+            }
+            for (Object e : hold.entries) {
+                if (e instanceof BinanceFrame f) {
+                    downstream.offerHeld(f);
+                } else {
+                    finishRecord((OpenGap) e, GapNotice.GIVEN_UP, "shutdown", null);
+                }
+            }
+            cancelTimer(hold);
+        }
+        holds.clear();
+        heldFrames = 0;
+        if (rest != null) {
+            rest.close();
+        }
+    }
+
+    // ---- holding --------------------------------------------------------------------------------
+
+    private StreamHold holdOf(BinanceFrame frame) {
+        if (holds.isEmpty() || frame.stream() == null) {
+            return null;
+        }
+        StreamHold hold = holds.get(frame.stream());
+        return hold != null && hold.holding ? hold : null;
+    }
+
+    private void hold(StreamHold hold, BinanceFrame frame) {
+        if (hold.timer < 0) {
+            hold.heldSinceNanos = System.nanoTime();
+            hold.timer = vertx.setTimer(Math.max(1, settings.maxHold().toMillis()), t -> {
+                hold.timer = -1;
+                release(hold, "held " + settings.maxHold().toMillis() + " ms (k2.gaps.max-hold-ms)");
+            });
+        }
+        hold.entries.addLast(frame);
+        hold.frames++;
+        heldFrames++;
+        if (heldFrames > settings.maxHeldFrames()) {
+            release(hold, heldFrames + " frames held (k2.gaps.max-held-frames)");
+        }
+    }
+
+    /** The hold ran out: its frames go on now, its gaps are still closed but land late. */
+    private void release(StreamHold hold, String why) {
+        if (!hold.holding) {
+            return;
+        }
+        hold.holding = false;
+        cancelTimer(hold);
+        registry.counter(MetricNames.GAP_HOLDS_EXPIRED, MetricNames.TAG_STREAM, hold.stream).increment();
+        LOG.warn("Gap hold on {} ran out ({}): its live frames go on now, and what is backfilled after this lands "
+                + "after them (outcome in_order=false). If this repeats, raise k2.gaps.max-hold-ms or look at REST "
+                + "latency and weight (binance_rest_*).", LogText.escape(hold.stream), why);
+        if (hold.active != null) {
+            hold.active.late = true;
+        }
+        java.util.ArrayDeque<Object> gapsOnly = new java.util.ArrayDeque<>();
+        for (Object e; (e = hold.entries.pollFirst()) != null; ) {
+            if (e instanceof BinanceFrame f) {
+                downstream.offerHeld(f);
+            } else {
+                ((OpenGap) e).late = true;
+                gapsOnly.addLast(e);
+            }
+        }
+        hold.entries.addAll(gapsOnly);
+        heldFrames -= hold.frames;
+        hold.frames = 0;
+        holdTime.record(System.nanoTime() - hold.heldSinceNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Frames up to the next gap go on; that gap becomes the active one, or the hold ends. */
+    private void next(StreamHold hold) {
+        hold.active = null;
+        for (Object e; (e = hold.entries.pollFirst()) != null; ) {
+            if (e instanceof BinanceFrame f) {
+                hold.frames--;
+                heldFrames--;
+                downstream.offerHeld(f);
+            } else {
+                hold.active = (OpenGap) e;
+                work(hold, hold.active);
+                return;
+            }
+        }
+        if (hold.holding && hold.heldSinceNanos != 0) {
+            holdTime.record(System.nanoTime() - hold.heldSinceNanos, TimeUnit.NANOSECONDS);
+        }
+        cancelTimer(hold);
+        holds.remove(hold.stream);
+    }
+
+    private void cancelTimer(StreamHold hold) {
+        if (hold.timer >= 0) {
+            vertx.cancelTimer(hold.timer);
+            hold.timer = -1;
+        }
+    }
+
+    // ---- closing --------------------------------------------------------------------------------
+
+    private void work(StreamHold hold, OpenGap g) {
+        if (g.gap.kind() == SequenceKind.DEPTH_DIFF) {
+            requestSnapshot(hold, g);
+        } else {
+            requestTrades(hold, g);
+        }
+    }
+
+    private void requestTrades(StreamHold hold, OpenGap g) {
+        boolean trades = g.gap.kind() == SequenceKind.TRADE;
+        long limit = Math.min(GapSettings.MAX_ROWS, g.gap.lastMissing() - g.next + 1);
+        String path = (trades ? "/api/v3/historicalTrades" : "/api/v3/aggTrades") + "?symbol=" + g.symbol
+                + "&fromId=" + g.next + "&limit=" + limit;
+        rest.get(trades ? "historicalTrades" : "aggTrades", path,
+                trades ? GapSettings.HISTORICAL_TRADES_WEIGHT : GapSettings.AGG_TRADES_WEIGHT, g.deadlineMillis,
+                reply -> onTrades(hold, g, reply));
+    }
+
+    private void onTrades(StreamHold hold, OpenGap g, RestReply reply) {
+        if (stopped) {
+            return;
+        }
+        if (!reply.ok()) {
+            giveUp(hold, g, reply.failure(), reply.body());
+            return;
+        }
+        java.util.List<RestTrades.Row> rows;
+        try {
+            rows = RestTrades.parse(reply.body(), g.gap.kind(), g.gap.stream(), g.symbol);
+        } catch (IllegalArgumentException e) {
+            giveUp(hold, g, "rest_bad_answer", e.getMessage());
+            return;
+        }
+        if (rows.isEmpty() || rows.get(rows.size() - 1).id() < g.next) {
+            if (++g.emptyAnswers < MAX_EMPTY_ANSWERS) {
+                // the REST side is fed from the exchange's database and can trail the stream by a moment
+                vertx.setTimer(EMPTY_ANSWER_RETRY_MILLIS, t -> {
+                    if (!stopped) {
+                        requestTrades(hold, g);
+                    }
+                });
+            } else {
+                giveUp(hold, g, "not_in_rest_history", "the REST API has no events from id " + g.next);
+            }
+            return;
+        }
+        long madeAt = nowMicros();
+        long before = g.recovered;
+        for (RestTrades.Row row : rows) {
+            if (row.id() < g.next) {
+                continue;
+            }
+            if (row.id() > g.gap.lastMissing()) {
+                break;
+            }
+            if (row.id() > g.next) {
+                // the first row is past what we asked for: the REST history does not reach back that far
+                g.goneFromRest += row.id() - g.next;
+            }
+            downstream.offerHeld(BinanceFrame.made(FrameOrigin.BACKFILL, row.frame(), g.gap.stream(), "rest", madeAt));
+            g.recovered++;
+            g.next = row.id() + 1;
+        }
+        registry.counter(MetricNames.BACKFILLED_EVENTS, MetricNames.TAG_STREAM, g.gap.stream()).increment(g.recovered - before);
+        if (rows.get(rows.size() - 1).id() >= g.gap.lastMissing() || g.next > g.gap.lastMissing()) {
+            if (g.goneFromRest > 0) {
+                giveUp(hold, g, "older_than_rest_history", g.goneFromRest + " of " + g.gap.missing()
+                        + " ids are older than the REST history");
+            } else {
+                finish(hold, g, GapNotice.BACKFILLED, null, null);
+            }
+            return;
+        }
+        requestTrades(hold, g);
+    }
+
+    private void requestSnapshot(StreamHold hold, OpenGap g) {
+        int limit = settings.depthSnapshotLimit();
+        rest.get("depth", "/api/v3/depth?symbol=" + g.symbol + "&limit=" + limit, GapSettings.depthWeight(limit),
+                g.deadlineMillis, reply -> onSnapshot(hold, g, reply));
+    }
+
+    private void onSnapshot(StreamHold hold, OpenGap g, RestReply reply) {
+        if (stopped) {
+            return;
+        }
+        if (!reply.ok()) {
+            giveUp(hold, g, reply.failure(), reply.body());
+            return;
+        }
+        long lastUpdateId;
+        try {
+            lastUpdateId = RestTrades.lastUpdateId(reply.body());
+        } catch (IllegalArgumentException e) {
+            giveUp(hold, g, "rest_bad_answer", e.getMessage());
+            return;
+        }
+        if (lastUpdateId < g.firstHeldUpdateId()) {
+            // Binance's procedure, step 4: a snapshot older than the first buffered diff is fetched again
+            if (++g.staleSnapshots <= MAX_STALE_SNAPSHOTS) {
+                vertx.setTimer(100L * g.staleSnapshots, t -> {
+                    if (!stopped) {
+                        requestSnapshot(hold, g);
+                    }
+                });
+            } else {
+                giveUp(hold, g, "snapshot_behind_stream", "snapshot " + lastUpdateId + " stays behind U "
+                        + g.firstHeldUpdateId());
+            }
+            return;
+        }
+        if (hold.holding) {
+            // held diffs the snapshot already covers go first: received events are never dropped
+            while (!hold.entries.isEmpty() && hold.entries.peekFirst() instanceof BinanceFrame f
+                    && finalUpdateId(f) <= lastUpdateId) {
+                hold.entries.pollFirst();
+                hold.frames--;
+                heldFrames--;
+                downstream.offerHeld(f);
+            }
+        }
+        downstream.offerHeld(BinanceFrame.made(FrameOrigin.SNAPSHOT, reply.body(), g.gap.stream(), "rest", nowMicros()));
+        finish(hold, g, GapNotice.SNAPSHOT_PUBLISHED, null, lastUpdateId);
+    }
+
+    private long finalUpdateId(BinanceFrame f) {
+        Position p = scanner.scan(f.text()).position();
+        return p == null ? Long.MIN_VALUE : p.last();
+    }
+
+    private void giveUp(StreamHold hold, OpenGap g, String reason, String detail) {
+        registry.counter(MetricNames.GAPS_GIVEN_UP, MetricNames.TAG_STREAM, g.gap.stream(), MetricNames.TAG_REASON, reason)
+                .increment();
+        LOG.error("Gap on {} ({}..{}, {} missing) GIVEN UP: {} ({}); {} event(s) were backfilled. The gap record on "
+                        + "the gaps topic says so; see docs/runbooks/sequence-gaps.md.", LogText.escape(g.gap.stream()),
+                g.gap.firstMissing(), g.gap.lastMissing(), g.gap.missing(), reason,
+                LogText.escape(detail == null ? "" : detail.length() > 300 ? detail.substring(0, 300) : detail),
+                g.recovered);
+        finish(hold, g, GapNotice.GIVEN_UP, reason, null);
+    }
+
+    private void finish(StreamHold hold, OpenGap g, String outcome, String reason, Long snapshotUpdateId) {
+        if (hold == null && GapNotice.GIVEN_UP.equals(outcome)) {
+            registry.counter(MetricNames.GAPS_GIVEN_UP, MetricNames.TAG_STREAM, g.gap.stream(), MetricNames.TAG_REASON,
+                    reason).increment();
+        }
+        finishRecord(g, outcome, reason, snapshotUpdateId);
+        if (hold != null) {
+            next(hold);
+        }
+    }
+
+    private void finishRecord(OpenGap g, String outcome, String reason, Long snapshotUpdateId) {
+        open.remove(g.id);
+        registry.counter(MetricNames.GAPS_CLOSED, MetricNames.TAG_STREAM, g.gap.stream(), MetricNames.TAG_OUTCOME,
+                outcome.toLowerCase(java.util.Locale.ROOT)).increment();
+        if (!GapNotice.GIVEN_UP.equals(outcome)) {
+            LOG.info("Gap on {} ({}..{}) closed: {}{}{}", LogText.escape(g.gap.stream()), g.gap.firstMissing(),
+                    g.gap.lastMissing(), outcome.toLowerCase(java.util.Locale.ROOT),
+                    snapshotUpdateId != null ? " at lastUpdateId " + snapshotUpdateId : ", " + g.recovered + " event(s)",
+                    g.late ? ", after later live events (the hold ran out)" : "");
+        }
+        publish(new GapNotice(GapNotice.CLOSED, g.id, g.symbol, g.gap.stream(), eventType(g.gap.kind()),
+                g.gap.firstMissing(), g.gap.lastMissing(), tradeFirst(g.gap), tradeLast(g.gap), g.detectedAtMicros,
+                g.cause.tag(), g.connectionId, outcome, reason, g.recovered, !g.late, snapshotUpdateId, nowMicros(),
+                instance));
+    }
+
+    private GapNotice detected(OpenGap g) {
+        return new GapNotice(GapNotice.DETECTED, g.id, g.symbol, g.gap.stream(), eventType(g.gap.kind()),
+                g.gap.firstMissing(), g.gap.lastMissing(), tradeFirst(g.gap), tradeLast(g.gap), g.detectedAtMicros,
+                g.cause.tag(), g.connectionId, null, null, 0, true, null, null, instance);
+    }
+
+    private void publish(GapNotice notice) {
+        downstream.offerHeld(BinanceFrame.made(FrameOrigin.GAP_RECORD, notice.toJson(), notice.stream(), "gaps",
+                nowMicros()));
+    }
+
+    private static Long tradeFirst(Gap gap) {
+        return gap.missingTrades() > 0 ? gap.firstMissingTrade() : null;
+    }
+
+    private static Long tradeLast(Gap gap) {
+        return gap.missingTrades() > 0 ? gap.lastMissingTrade() : null;
+    }
+
+    private static String eventType(SequenceKind kind) {
+        return switch (kind) {
+            case TRADE -> "trade";
+            case AGG_TRADE -> "aggTrade";
+            case DEPTH_DIFF -> "depth";
+            default -> kind.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /** BTCUSDT from btcusdt@trade: the REST API and the records want the upper-case symbol. */
+    static String symbolOf(String stream) {
+        int at = stream.indexOf('@');
+        return (at < 0 ? stream : stream.substring(0, at)).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static long nowMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+    }
+}
