@@ -47,4 +47,13 @@ final class Amount {
     static long times(long price, long qty) {
         return Math.round((double) price * (double) qty / ONE);
     }
+
+    /**
+     * price × qty exactly, cut to 8 decimals: REST's {@code quoteQty}. Exact for most symbols (tick × step
+     * has at most 8 decimals); where it has more (ETHBTC, BNBBTC) the rest is dropped rather than rounded.
+     */
+    static long quote(long price, long qty) {
+        return java.math.BigInteger.valueOf(price).multiply(java.math.BigInteger.valueOf(qty))
+                .divide(java.math.BigInteger.valueOf(ONE)).longValueExact();
+    }
 }

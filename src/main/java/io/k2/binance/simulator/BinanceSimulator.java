@@ -55,6 +55,7 @@ public final class BinanceSimulator implements AutoCloseable {
     private final ReplaySource replay;
     private final ControlMessageHandler control;
     private final RestApi rest;
+    private final RestWeight restWeight;
     private final ControlEndpoint controlEndpoint;
     private final ConnectionAttemptLimit attempts;
     private final SelfSignedCertificate certificate;
@@ -90,7 +91,7 @@ public final class BinanceSimulator implements AutoCloseable {
         Map<String, SymbolMarket> markets = new LinkedHashMap<>();
         if (config.replay() == null) {
             for (SymbolSpec spec : config.symbols()) {
-                markets.put(spec.streamSymbol(), new SymbolMarket(spec, random.split()));
+                markets.put(spec.streamSymbol(), new SymbolMarket(spec, random.split(), config.historySize(), config.bookHistory()));
             }
         }
         this.history = new History(config.historySize());
@@ -98,7 +99,9 @@ public final class BinanceSimulator implements AutoCloseable {
         this.generator = new MarketGenerator(config, subscriptions, random.split(), System.nanoTime());
         this.replay = config.replay() == null ? null : ReplaySource.load(config.replay(), config.replayRatePerSecond());
         this.control = new ControlMessageHandler(subscriptions, config.maxStreamsPerConnection(), config.maxSubscribeFrameBytes());
-        this.rest = new RestApi(subscriptions);
+        this.restWeight = new RestWeight(config.restWeightLimit(), config.restWeightWindow(), config.restBanAfter429s(),
+                config.restBanDuration());
+        this.rest = new RestApi(subscriptions, restWeight, config.restWeightWindow());
         this.controlEndpoint = new ControlEndpoint(this, config.controlFromAnyHost());
         this.attempts = new ConnectionAttemptLimit(config.connectionAttemptsPerWindow(), config.connectionAttemptWindow());
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
@@ -465,18 +468,45 @@ public final class BinanceSimulator implements AutoCloseable {
         forEachConnection(c -> c.write(frame));
     }
 
-    /** The next diff-depth event of {@code symbol} is generated but not sent: a gap in U/u. */
+    /**
+     * The next diff-depth event of {@code symbol} is generated but not sent: a gap in U/u. The same as
+     * {@link #skipEvents} on the symbol's diff-depth stream (the first of them, when it has several).
+     */
     public void dropNextDepthEvent(String symbol) {
         onLoop(() -> {
-            SymbolMarket m = subscriptions.market(symbol.toLowerCase(Locale.ROOT));
-            if (m == null) {
+            String lower = symbol.toLowerCase(Locale.ROOT);
+            if (subscriptions.market(lower) == null) {
                 throw new IllegalArgumentException("symbol not simulated: " + symbol);
             }
-            m.dropNextDepthUpdate();
+            MarketStream diff = subscriptions.producing().stream()
+                    .filter(s -> s.name.symbol().equals(lower) && s.name.kind() == StreamName.Kind.DIFF_DEPTH)
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("the market of " + symbol
+                            + " has no diff-depth stream; add depth@100ms to streams or subscribe to one first"));
+            diff.skip(1);
             return null;
         });
     }
 
+    /**
+     * The next {@code count} events of {@code stream} (e.g. {@code btcusdt@trade}, {@code btcusdt@aggTrade},
+     * {@code btcusdt@depth@100ms}) are generated and recorded in the history with {@code receivers} 0 (and
+     * stay on the REST trade endpoints) but sent to nobody: every subscriber sees the ids jump. Counts
+     * events, not taker orders: a skip of 2 trades may cut one order's trades in half. Calls add up.
+     */
+    public void skipEvents(String stream, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("skip needs count >= 1");
+        }
+        onLoop(() -> {
+            MarketStream s = subscriptions.stream(stream);
+            if (s == null || s.market == null) {
+                throw new IllegalArgumentException(stream + " is not part of the simulated market; its streams are "
+                        + subscriptions.producing().stream().map(p -> p.name.name()).toList());
+            }
+            s.skip(count);
+            return null;
+        });
+    }
     /** Sends {@code serverShutdown} to every connection now and closes them {@code shutdownNotice} later. */
     public void sendServerShutdown() {
         forEachConnection(c -> c.announceShutdown(System.nanoTime(), config.shutdownNotice().toNanos()));
@@ -545,6 +575,74 @@ public final class BinanceSimulator implements AutoCloseable {
             rejectStatus = status;
             rejectRetryAfterSeconds = Math.max(0, (retryAfter.toMillis() + 999) / 1000);
             return null;
+        });
+    }
+
+    /**
+     * Answers the next {@code count} REST requests ({@code /api/...}) with HTTP {@code status} (429 or 418),
+     * Binance's -1003 body and {@code Retry-After} in whole seconds (rounded up), whatever their weight.
+     */
+    public void rejectRest(int count, int status, Duration retryAfter) {
+        if (count < 0 || (status != 429 && status != 418)) {
+            throw new IllegalArgumentException("rest-reject needs count >= 0 and status 429 or 418");
+        }
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        onLoop(() -> {
+            restWeight.force(count, status, seconds);
+            return null;
+        });
+    }
+
+    /** Lifts a REST ban (418) and forgets the 429 state and pending {@link #rejectRest} answers. */
+    public void clearRestBan() {
+        onLoop(() -> {
+            restWeight.unban();
+            return null;
+        });
+    }
+
+    /**
+     * REST requests so far to one path, e.g. {@code /api/v3/historicalTrades}, refused ones included;
+     * paths that are not simulated are counted together under {@code "other"}.
+     */
+    public long restRequests(String path) {
+        return onLoop(() -> rest.requests(path));
+    }
+
+    /** REST answers so far with this HTTP status (200, 400, 429, 418, ...). */
+    public long restResponses(int status) {
+        return onLoop(() -> rest.responses(status));
+    }
+
+    /** REST weight used in the current window: what {@code X-MBX-USED-WEIGHT-<window>} says now. */
+    public int restUsedWeight() {
+        return onLoop(() -> restWeight.used(System.currentTimeMillis()));
+    }
+
+    /** The highest REST weight any window reached so far, refused requests included; over the limit means a 429. */
+    public int restMaxUsedWeight() {
+        return onLoop(restWeight::maxUsed);
+    }
+
+    /** End of the current or last REST ban (418), or null when none was imposed since start or {@link #clearRestBan()}. */
+    public java.time.Instant restBannedUntil() {
+        long until = onLoop(restWeight::bannedUntil);
+        return until == 0 ? null : java.time.Instant.ofEpochMilli(until);
+    }
+
+    /**
+     * The whole order book of {@code symbol} as it stood right after the diff-depth event whose final
+     * update id {@code u} is {@code updateId}, or null when not held: book history is off
+     * ({@link SimulatorConfig#bookHistory()} 0, the default), the id is not a diff-depth event's {@code u},
+     * or it is older than the last {@code bookHistory} emissions.
+     */
+    public BookState bookAt(String symbol, long updateId) {
+        return onLoop(() -> {
+            SymbolMarket m = subscriptions.market(symbol.toLowerCase(Locale.ROOT));
+            if (m == null) {
+                throw new IllegalArgumentException("symbol not simulated: " + symbol);
+            }
+            return m.bookAt(updateId);
         });
     }
 

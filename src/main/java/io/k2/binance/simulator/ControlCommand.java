@@ -56,6 +56,8 @@ final class ControlCommand {
         out.println("  bin/k2 simulate fault stall --connection c2 --on false");
         out.println("  bin/k2 simulate fault reject --count 3 --status 418 --retryAfter 30s");
         out.println("  bin/k2 simulate fault down --for 10s");
+        out.println("  bin/k2 simulate fault skip --stream btcusdt@trade --count 5");
+        out.println("  bin/k2 simulate fault rest-reject --count 2 --status 429 --retryAfter 5s");
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {

@@ -31,6 +31,11 @@ enum Fault {
     DUPLICATE("duplicate", "stream [back=1] [connection]",
             "send again the event back positions before the newest of the stream's history (a duplicate t / old u)"),
     DROP_DEPTH("drop-depth", "symbol", "the symbol's next diff-depth event is generated but sent to nobody: a U/u gap"),
+    SKIP("skip", "stream [count=1]",
+            "the stream's next count events are generated (history, REST) but sent to nobody: an id jump"),
+    REST_REJECT("rest-reject", "[count=1] [status=429|418] [retryAfter=DURATION]",
+            "answer the next count REST requests with this status, Binance's -1003 body and Retry-After (default 429, 10s)"),
+    REST_UNBAN("rest-unban", "", "lift a REST 418 ban, the 429 state and pending rest-reject answers"),
     RAW("raw", "frame=TEXT [connection]", "send this text frame as it is (e.g. malformed JSON); not recorded as data");
 
     final String id;
@@ -123,6 +128,22 @@ enum Fault {
                         + ",\"lastId\":" + e.lastId();
             }
             case DROP_DEPTH -> sim.dropNextDepthEvent(required(p, "symbol"));
+            case SKIP -> {
+                String stream = required(p, "stream");
+                int count = integer(p, "count", 1);
+                sim.skipEvents(stream, count);
+                return "\"stream\":\"" + stream + "\",\"count\":" + count;
+            }
+            case REST_REJECT -> {
+                int count = integer(p, "count", 1);
+                int status = integer(p, "status", 429);
+                sim.rejectRest(count, status, SimulatorMain.duration(p.getOrDefault("retryAfter", "10s"), "retryAfter"));
+                return "\"rest\":{\"count\":" + count + ",\"status\":" + status + "}";
+            }
+            case REST_UNBAN -> {
+                sim.clearRestBan();
+                return "\"rest\":\"unbanned\"";
+            }
             case RAW -> {
                 String frame = required(p, "frame");
                 if (connection == null) {

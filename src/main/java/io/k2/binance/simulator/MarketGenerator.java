@@ -131,7 +131,8 @@ final class MarketGenerator {
                     market.randomBookChange();
                 }
                 MarketEvent.DepthUpdate update = stream.diff.next(nowMicros);
-                return emit(stream, update, nowMicros, market.takeDropNextDepthUpdate());
+                market.captureBook(update.finalUpdateId());
+                return emit(stream, update, nowMicros);
             }
             case PARTIAL_DEPTH -> {
                 int changes = 1 + random.nextInt(3);
@@ -177,16 +178,15 @@ final class MarketGenerator {
         return s != null && s.market != null ? s : null;
     }
 
+    /**
+     * Publishes one event; one the {@code skip} fault claims is generated and recorded in the history but
+     * sent to nobody, so clients see its id missing.
+     */
     private int emit(MarketStream stream, MarketEvent event, long nowMicros) {
-        return emit(stream, event, nowMicros, false);
-    }
-
-    /** {@code drop}: generated and recorded in the history but sent to nobody (a fault). */
-    private int emit(MarketStream stream, MarketEvent event, long nowMicros, boolean drop) {
         if (exhausted()) {
             return 0;
         }
-        if (subscriptions.publish(stream, event, nowMicros, drop) > 0) {
+        if (subscriptions.publish(stream, event, nowMicros, stream.takeSkip()) > 0) {
             delivered++;
         }
         generated++;

@@ -18,11 +18,30 @@ final class MarketStream {
     final SymbolMarket.DepthDiff diff;
     /** Share of the rate; the symbol's weight. */
     final double weight;
+    /** Events still to be generated but sent to nobody (the {@code skip} fault). */
+    private int skipLeft;
 
     MarketStream(StreamName name, SymbolMarket market, double weight) {
         this.name = name;
         this.market = market;
         this.weight = weight;
         this.diff = market != null && name.kind() == StreamName.Kind.DIFF_DEPTH ? market.openDiff() : null;
+    }
+
+    void skip(int count) {
+        skipLeft += count;
+    }
+
+    /** Whether the event being published now is one to send to nobody; counts it off. */
+    boolean takeSkip() {
+        if (skipLeft == 0) {
+            return false;
+        }
+        skipLeft--;
+        return true;
+    }
+
+    int skipLeft() {
+        return skipLeft;
     }
 }

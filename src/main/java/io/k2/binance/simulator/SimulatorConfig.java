@@ -23,6 +23,8 @@ public final class SimulatorConfig {
     public static final List<String> DEFAULT_STREAMS = List.of("trade", "aggTrade", "bookTicker", "depth@100ms", "kline_1m");
     /** Events kept per stream; at ~100-300 bytes an event, about 1-3 MB per stream. */
     public static final int DEFAULT_HISTORY_SIZE = 10_000;
+    /** Binance's REQUEST_WEIGHT limit per IP and minute. */
+    public static final int DEFAULT_REST_WEIGHT_LIMIT = 6000;
 
     private final String host;
     private final int port;
@@ -55,6 +57,11 @@ public final class SimulatorConfig {
     private final double replayRatePerSecond;
     private final boolean ledgerEnabled;
     private final Path ledgerFile;
+    private final int restWeightLimit;
+    private final Duration restWeightWindow;
+    private final int restBanAfter429s;
+    private final Duration restBanDuration;
+    private final int bookHistory;
 
     private SimulatorConfig(Builder b) {
         this.host = b.host;
@@ -97,6 +104,11 @@ public final class SimulatorConfig {
         this.replayRatePerSecond = b.replayRatePerSecond;
         this.ledgerEnabled = b.ledgerEnabled;
         this.ledgerFile = b.ledgerFile;
+        this.restWeightLimit = b.restWeightLimit;
+        this.restWeightWindow = b.restWeightWindow;
+        this.restBanAfter429s = b.restBanAfter429s;
+        this.restBanDuration = b.restBanDuration;
+        this.bookHistory = b.bookHistory;
         require(port >= 0 && port <= 65535, "port must be 0..65535");
         require(ratePerSecond >= 0, "ratePerSecond must be >= 0");
         require(burstFactor >= 1, "burstFactor must be >= 1 (1 = no bursts)");
@@ -111,6 +123,13 @@ public final class SimulatorConfig {
         require(replayRatePerSecond >= 0, "replayRatePerSecond must be >= 0 (0 = as fast as possible)");
         require(replay != null || !symbols.isEmpty(), "at least one symbol (or a replay file) is needed");
         require(historySize >= 0, "historySize must be >= 0 (0 = no history)");
+        require(restWeightLimit > 0, "restWeightLimit must be > 0");
+        // Binance names windows by whole seconds, minutes, hours or days (X-MBX-USED-WEIGHT-1M).
+        require(restWeightWindow.toMillis() >= 1000 && restWeightWindow.toMillis() % 1000 == 0,
+                "restWeightWindow must be a whole number of seconds, at least 1 s (e.g. 10s, 1m)");
+        require(restBanAfter429s >= 0, "restBanAfter429s must be >= 0");
+        require(positive(restBanDuration), "restBanDuration must be > 0");
+        require(bookHistory >= 0, "bookHistory must be >= 0 (0 = off)");
     }
 
     private static double weight(String spec, String text) {
@@ -171,6 +190,11 @@ public final class SimulatorConfig {
     public double replayRatePerSecond() { return replayRatePerSecond; }
     public boolean ledgerEnabled() { return ledgerEnabled; }
     public Path ledgerFile() { return ledgerFile; }
+    public int restWeightLimit() { return restWeightLimit; }
+    public Duration restWeightWindow() { return restWeightWindow; }
+    public int restBanAfter429s() { return restBanAfter429s; }
+    public Duration restBanDuration() { return restBanDuration; }
+    public int bookHistory() { return bookHistory; }
 
     /** Builder with the production-like defaults listed on each setter. */
     public static final class Builder {
@@ -203,6 +227,11 @@ public final class SimulatorConfig {
         private double replayRatePerSecond = 0;
         private boolean ledgerEnabled = true;
         private Path ledgerFile;
+        private int restWeightLimit = DEFAULT_REST_WEIGHT_LIMIT;
+        private Duration restWeightWindow = Duration.ofMinutes(1);
+        private int restBanAfter429s = 3;
+        private Duration restBanDuration = Duration.ofMinutes(2);
+        private int bookHistory = 0;
 
         private Builder() {
         }
@@ -280,6 +309,22 @@ public final class SimulatorConfig {
         public Builder ledgerEnabled(boolean enabled) { this.ledgerEnabled = enabled; return this; }
         /** Also append every sent data event to this JSONL file; default none. */
         public Builder ledgerFile(Path file) { this.ledgerFile = file; return this; }
+        /** REST request weight allowed per window, over all {@code /api/v3/*} requests; default 6000 (Binance's). */
+        public Builder restWeightLimit(int limit) { this.restWeightLimit = limit; return this; }
+        /**
+         * REST weight window, whole seconds, aligned to its boundary like Binance's calendar minute; default
+         * 1 min. Named in the header as Binance does: 10 s gives {@code X-MBX-USED-WEIGHT-10S}.
+         */
+        public Builder restWeightWindow(Duration window) { this.restWeightWindow = Objects.requireNonNull(window); return this; }
+        /** Requests tolerated after a 429 within the same window before an HTTP 418 ban; default 3. */
+        public Builder restBanAfter429s(int requests) { this.restBanAfter429s = requests; return this; }
+        /** Length of an HTTP 418 ban (Binance: 2 min to 3 days); default 2 min. */
+        public Builder restBanDuration(Duration ban) { this.restBanDuration = Objects.requireNonNull(ban); return this; }
+        /**
+         * Diff-depth emissions per symbol whose whole order book is kept for {@link BinanceSimulator#bookAt};
+         * default 0 (off). Each capture holds every level of both sides, a few KB.
+         */
+        public Builder bookHistory(int emissions) { this.bookHistory = emissions; return this; }
 
         public SimulatorConfig build() {
             return new SimulatorConfig(this);

@@ -50,6 +50,11 @@ public final class SimulatorMain {
         option("--shutdown-notice", "DURATION", "10s", "serverShutdown is sent this long before a planned close");
         option("--message-limit", "N", "5", "incoming pings/pongs/control messages per second per connection");
         option("--attempt-limit", "N", "300", "handshakes per IP per 5 minutes before HTTP 429");
+        option("--rest-weight-limit", "N", Integer.toString(SimulatorConfig.DEFAULT_REST_WEIGHT_LIMIT), "REST request weight per window before HTTP 429 (Binance: 6000 per minute)");
+        option("--rest-weight-window", "DURATION", "1m", "REST weight window, whole seconds, aligned like Binance's calendar minute");
+        option("--rest-ban-after", "N", "3", "REST requests tolerated after a 429 in the same window before an HTTP 418 ban");
+        option("--rest-ban", "DURATION", "2m", "length of a REST 418 ban");
+        option("--book-history", "N", "0", "diff-depth emissions per symbol whose whole book is kept for bookAt (0 = off)");
         option("--tls", null, null, "serve wss:// and https:// with a generated self-signed certificate");
         option("--replay", "FILE", null, "replay FILE (one Binance message per line) to every client instead of generating");
         option("--replay-rate", "N", "0", "replayed lines per second per client (0 = as fast as possible)");
@@ -131,6 +136,11 @@ public final class SimulatorMain {
                 .shutdownNotice(duration(v, "--shutdown-notice"))
                 .incomingMessagesPerSecond(integer(v, "--message-limit"))
                 .connectionAttemptsPerWindow(integer(v, "--attempt-limit"))
+                .restWeightLimit(integer(v, "--rest-weight-limit"))
+                .restWeightWindow(duration(v, "--rest-weight-window"))
+                .restBanAfter429s(integer(v, "--rest-ban-after"))
+                .restBanDuration(duration(v, "--rest-ban"))
+                .bookHistory(integer(v, "--book-history"))
                 .tls(v.containsKey("--tls"))
                 .replayRatePerSecond(number(v, "--replay-rate"))
                 // A long demo must not grow the heap: the CLI ledger goes to a file only.

@@ -40,14 +40,27 @@ final class SymbolMarket {
     private long dayLow;
     private long dayVolume;
     private long dayQuoteVolume;
-    private boolean dropNextDepthUpdate;
+    /** Trades for REST, whether or not the trade streams are part of the market. */
+    final TradeTape tape;
+    private final BookHistory bookHistory;
 
     /** Result of one taker order: its trades and the aggregate that covers exactly them. */
     record Execution(List<MarketEvent.Trade> trades, MarketEvent.AggTrade aggTrade) {
     }
 
     SymbolMarket(SymbolSpec spec, SplittableRandom random) {
+        this(spec, random, 0, 0);
+    }
+
+    /**
+     * @param tapeSize    trades (and aggregate trades) kept for REST; the history size, so REST reaches as
+     *                    far back as the streams' history does
+     * @param bookHistory diff-depth emissions whose whole book is kept for {@link #bookAt}; 0 = none
+     */
+    SymbolMarket(SymbolSpec spec, SplittableRandom random, int tapeSize, int bookHistory) {
         this.spec = spec;
+        this.tape = new TradeTape(tapeSize);
+        this.bookHistory = new BookHistory(bookHistory);
         this.random = random;
         this.tradeStream = spec.streamSymbol() + "@trade";
         this.aggTradeStream = spec.streamSymbol() + "@aggTrade";
@@ -216,7 +229,9 @@ final class SymbolMarket {
         }
         MarketEvent.AggTrade agg = new MarketEvent.AggTrade(nowMicros, spec.symbol(), nextAggTradeId++, price, total,
                 first, nextTradeId - 1, nowMicros, buyerMaker);
-        return new Execution(trades, agg);
+        Execution execution = new Execution(trades, agg);
+        tape.record(execution);
+        return execution;
     }
 
     private void recordTrade(long nowMicros, long id, long price, long qty, boolean takerBuy) {
@@ -257,15 +272,17 @@ final class SymbolMarket {
         return diff;
     }
 
-    void dropNextDepthUpdate() {
-        dropNextDepthUpdate = true;
+    /**
+     * Remembers the whole book as it is now, right after a diff-depth event with {@code u = updateId} was
+     * produced (when book history is on).
+     */
+    void captureBook(long updateId) {
+        bookHistory.capture(updateId, book);
     }
 
-    /** Whether the depth update being produced now is the one a fault hook asked to lose. */
-    boolean takeDropNextDepthUpdate() {
-        boolean drop = dropNextDepthUpdate;
-        dropNextDepthUpdate = false;
-        return drop;
+    /** The book at {@code u = updateId} of a diff-depth event, or null when not held. */
+    BookState bookAt(long updateId) {
+        return bookHistory.at(updateId);
     }
 
     /** Changes since the last event of one diff-depth stream, with final quantities per level. */
