@@ -70,6 +70,9 @@ public class NormalizeStep implements Processor {
                 if (frame.origin() == FrameOrigin.BACKFILL) {
                     m.setHeader(PipelineHeaders.BACKFILLED, "true");
                 }
+                if (!frame.live()) {
+                    m.setHeader(PipelineHeaders.ORIGIN, frame.origin().name().toLowerCase(java.util.Locale.ROOT));
+                }
                 m.setHeader(BinanceHeaders.STREAM, event.stream());
                 m.setHeader(PipelineHeaders.EVENT_TYPE, event.type().streamType());
                 m.setHeader(PipelineHeaders.EVENT_ID, event.messageId());

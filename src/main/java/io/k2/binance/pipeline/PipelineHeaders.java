@@ -14,6 +14,8 @@ public final class PipelineHeaders {
     public static final String SCHEMA_FINGERPRINT = "k2.schemaFingerprint";
     /** "true" on a record made from an event fetched over REST to fill a gap (not read off the stream). */
     public static final String BACKFILLED = "k2.backfilled";
+    /** On records not read off the stream: "backfill" (REST trade/aggTrade) or "snapshot" (REST depth). */
+    public static final String ORIGIN = "k2.origin";
     /** Gap records: DETECTED or CLOSED. */
     public static final String GAP_RECORD = "k2.gapRecord";
     /** Dead-letter records: why the frame is there (a BadInputReason tag). */

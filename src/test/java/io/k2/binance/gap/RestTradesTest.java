@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * REST rows become the frames their stream would have carried, so a backfilled record equals its live twin in
  * everything but the event time (not in REST rows) and the ingestion time. The rows are Binance's documented
- * examples (rest-api.md, "Old trade lookup" and "Compressed/Aggregate trades list").
+ * examples (rest-api.md, "Old trade lookup" and "Compressed/Aggregate trades list"); the aggTrade example's time
+ * (June 2017) is moved past 2017-07-01, which the normalizer takes as the earliest Binance time.
  */
 class RestTradesTest {
 
@@ -35,9 +36,9 @@ class RestTradesTest {
     @Test
     void anAggTradeRowNormalizesToTheLiveAggTradesRecord() {
         String rest = "[{\"a\":26129,\"p\":\"0.01633102\",\"q\":\"4.70443515\",\"f\":27781,\"l\":27781,"
-                + "\"T\":1498793709153,\"m\":true,\"M\":true}]";
-        String live = "{\"stream\":\"bnbbtc@aggTrade\",\"data\":{\"e\":\"aggTrade\",\"E\":1498793709200,\"s\":\"BNBBTC\","
-                + "\"a\":26129,\"p\":\"0.01633102\",\"q\":\"4.70443515\",\"f\":27781,\"l\":27781,\"T\":1498793709153,"
+                + "\"T\":1499865549153,\"m\":true,\"M\":true}]";
+        String live = "{\"stream\":\"bnbbtc@aggTrade\",\"data\":{\"e\":\"aggTrade\",\"E\":1499865549200,\"s\":\"BNBBTC\","
+                + "\"a\":26129,\"p\":\"0.01633102\",\"q\":\"4.70443515\",\"f\":27781,\"l\":27781,\"T\":1499865549153,"
                 + "\"m\":true,\"M\":true}}";
         List<RestTrades.Row> rows = RestTrades.parse(rest, SequenceKind.AGG_TRADE, "bnbbtc@aggTrade", "BNBBTC");
         assertThat(rows).extracting(RestTrades.Row::id).containsExactly(26129L);
