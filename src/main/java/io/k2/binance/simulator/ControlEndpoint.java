@@ -132,6 +132,15 @@ final class ControlEndpoint {
         n.put("framesSent", sim.framesSent());
         n.put("backoffs", sim.backoffs());
         n.put("historySize", c.historySize());
+        n.put("restWeightLimit", c.restWeightLimit());
+        n.put("restUsedWeight", sim.restUsedWeight());
+        n.put("restMaxUsedWeight", sim.restMaxUsedWeight());
+        java.time.Instant bannedUntil = sim.restBannedUntil();
+        if (bannedUntil == null) {
+            n.putNull("restBannedUntil");
+        } else {
+            n.put("restBannedUntil", bannedUntil.toEpochMilli());
+        }
         return MAPPER.writeValueAsString(n);
     }
 

@@ -35,6 +35,12 @@
  * with the status of {@code rejectHandshakes} (429/418 with Retry-After) while it lasts, and HTTP 400 for an
  * invalid stream name or {@code timeUnit} in the URL.
  *
+ * <h2>REST</h2>
+ * {@code /api/v3/depth}, {@code exchangeInfo}, {@code ping}, {@code time} and, for backfilling a gap,
+ * {@code historicalTrades}, {@code trades} and {@code aggTrades}, whose rows are the very events the trade
+ * streams published. Every request is weighed as Binance weighs it, with {@code X-MBX-USED-WEIGHT-1M} on
+ * every answer, 429 over {@code restWeightLimit} and a 418 ban for a client that does not back off.
+ *
  * <h2>From outside the JVM</h2>
  * {@code /sim/status}, {@code /sim/connections}, {@code /sim/history}, {@code POST /sim/faults/<name>} on the
  * simulator's port (loopback only by default), and {@code bin/k2 simulate fault <name>}.

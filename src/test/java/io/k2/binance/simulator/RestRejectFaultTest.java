@@ -50,11 +50,16 @@ class RestRejectFaultTest extends RestTestSupport {
         assertThat(get("/api/v3/exchangeInfo").statusCode()).isEqualTo(429);
         assertThat(get("/api/v3/ping").statusCode()).isEqualTo(418);
         assertThat(sim.restBannedUntil()).isAfter(java.time.Instant.now().plusSeconds(3500));
+        JsonNode status = parse(get("/sim/status").body());
+        assertThat(status.get("restBannedUntil").asLong()).isEqualTo(sim.restBannedUntil().toEpochMilli());
+        assertThat(status.get("restMaxUsedWeight").asInt()).isEqualTo(20);
+        assertThat(status.get("restWeightLimit").asInt()).isEqualTo(10);
         assertThat(get("/api/v3/ping").statusCode()).isEqualTo(418);
 
         HttpResponse<String> unban = post("/sim/faults/rest-unban");
         assertThat(unban.statusCode()).as(unban.body()).isEqualTo(200);
         assertThat(sim.restBannedUntil()).isNull();
+        assertThat(parse(get("/sim/status").body()).get("restBannedUntil").isNull()).isTrue();
         // Still over the weight of this window: a 429 again, not a 418.
         assertThat(get("/api/v3/ping").statusCode()).isEqualTo(429);
 
