@@ -109,6 +109,9 @@ public class BinanceConfiguration implements Cloneable {
     @UriParam(defaultValue = "1000", label = "gaps", description = "Levels per side of the /api/v3/depth snapshot "
             + "after a depth gap (1-5000; weight 5/25/50/250 up to 100/500/1000/5000)")
     private int depthSnapshotLimit = 1000;
+    @UriParam(defaultValue = "true", label = "gaps", description = "Publish a REST depth snapshot before each diff-depth "
+            + "stream's first event after start-up, so a consumer can build the book from the topic alone")
+    private boolean depthSnapshotOnStart = true;
     @UriParam(defaultValue = "3000", label = "gaps", description = "REST weight this process spends per window at "
             + "most (Binance allows 6000 per minute per IP, shared with every process on it)")
     private int restWeightLimit = 3000;
@@ -243,7 +246,7 @@ public class BinanceConfiguration implements Cloneable {
         return new io.k2.binance.gap.GapSettings(rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest,
                 backfill, gapMaxHold, gapMaxHeldFrames, gapMaxEventsPerGap, gapLookBack, restWeightLimit,
                 restWeightWindow, restMaxConcurrentRequests, restRequestTimeout, depthSnapshotLimit,
-                "MICROSECOND".equals(timeUnit), sslVerify, caBundle);
+                depthSnapshotOnStart, "MICROSECOND".equals(timeUnit), sslVerify, caBundle);
     }
 
     private void checkBaseUrl(List<Problem> problems) {
@@ -393,6 +396,8 @@ public class BinanceConfiguration implements Cloneable {
     public void setGapLookBack(Duration v) { this.gapLookBack = v; }
     public int getDepthSnapshotLimit() { return depthSnapshotLimit; }
     public void setDepthSnapshotLimit(int v) { this.depthSnapshotLimit = v; }
+    public boolean isDepthSnapshotOnStart() { return depthSnapshotOnStart; }
+    public void setDepthSnapshotOnStart(boolean v) { this.depthSnapshotOnStart = v; }
     public int getRestWeightLimit() { return restWeightLimit; }
     public void setRestWeightLimit(int v) { this.restWeightLimit = v; }
     public Duration getRestWeightWindow() { return restWeightWindow; }

@@ -72,6 +72,7 @@ final class BinanceEndpointKeys {
             duration("k2.gaps.look-back-seconds", "gapLookBack", Unit.SECONDS, BinanceConfiguration::setGapLookBack),
             number("k2.gaps.depth-snapshot-limit", "depthSnapshotLimit",
                     (c, v) -> c.setDepthSnapshotLimit(Integer.parseInt(v))),
+            bool("k2.gaps.depth-snapshot-on-start", "depthSnapshotOnStart", BinanceConfiguration::setDepthSnapshotOnStart),
             number("k2.rest.weight-limit", "restWeightLimit", (c, v) -> c.setRestWeightLimit(Integer.parseInt(v))),
             duration("k2.rest.weight-window-seconds", "restWeightWindow", Unit.SECONDS,
                     BinanceConfiguration::setRestWeightWindow),

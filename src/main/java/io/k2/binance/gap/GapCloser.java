@@ -56,6 +56,8 @@ public final class GapCloser implements FrameSink {
     private final FrameScanner scanner = new FrameScanner();
     private final Map<String, StreamHold> holds = new java.util.HashMap<>();
     private final Map<String, OpenGap> open = new ConcurrentHashMap<>();
+    /** Per stream seen: whether it still waits for its first diff's snapshot (bounded by the stream set). */
+    private final Map<String, Boolean> awaitingFirstSnapshot = new java.util.HashMap<>();
     private final Timer holdTime;
     private volatile int heldFrames;
     private boolean stopped;
@@ -93,6 +95,9 @@ public final class GapCloser implements FrameSink {
 
     @Override
     public boolean offer(BinanceFrame frame) {
+        if (firstDepthDiff(frame)) {
+            return true;
+        }
         StreamHold hold = holdOf(frame);
         if (hold != null) {
             hold(hold, frame);
@@ -103,6 +108,9 @@ public final class GapCloser implements FrameSink {
 
     @Override
     public void offerHeld(BinanceFrame frame) {
+        if (firstDepthDiff(frame)) {
+            return;
+        }
         StreamHold hold = holdOf(frame);
         if (hold != null) {
             hold(hold, frame);
@@ -151,6 +159,40 @@ public final class GapCloser implements FrameSink {
         }
     }
 
+    /**
+     * The first diff of a depth stream since start-up: a snapshot goes on the topic right before it (held like a
+     * gap's frames, without gap records), so a consumer reading the topic from any snapshot can build the book.
+     */
+    private boolean firstDepthDiff(BinanceFrame frame) {
+        String stream = frame.stream();
+        if (!settings.initialSnapshot() || stream == null || !frame.live()) {
+            return false;
+        }
+        Boolean waiting = awaitingFirstSnapshot.get(stream);
+        if (waiting == null) {
+            waiting = SequenceKind.of(stream) == SequenceKind.DEPTH_DIFF;
+            awaitingFirstSnapshot.put(stream, waiting);
+        }
+        if (!waiting) {
+            return false;
+        }
+        awaitingFirstSnapshot.put(stream, false);
+        Position p = scanner.scan(frame.text()).position();
+        if (p == null || holds.containsKey(stream)) {
+            return false;
+        }
+        Gap none = new Gap(stream, SequenceKind.DEPTH_DIFF, p.first(), p.first() - 1, 1, 0);
+        OpenGap g = new OpenGap(none, symbolOf(stream), GapCause.UNKNOWN, frame.connectionId(), nowMicros(),
+                System.currentTimeMillis() + settings.lookBack().toMillis());
+        g.initial = true;
+        StreamHold hold = new StreamHold(stream);
+        holds.put(stream, hold);
+        hold.active = g;
+        hold(hold, frame);
+        requestSnapshot(hold, g);
+        return true;
+    }
+
     private String whyNotClosable(Gap gap) {
         if (gap.kind() != SequenceKind.TRADE && gap.kind() != SequenceKind.AGG_TRADE && gap.kind() != SequenceKind.DEPTH_DIFF) {
             return "not_contiguous";
@@ -193,7 +235,7 @@ public final class GapCloser implements FrameSink {
         }
         stopped = true;
         for (StreamHold hold : holds.values()) {
-            if (hold.active != null) {
+            if (hold.active != null && !hold.active.initial) {
                 finishRecord(hold.active, GapNotice.GIVEN_UP, "shutdown", null);
             }
             for (Object e : hold.entries) {
@@ -428,6 +470,12 @@ public final class GapCloser implements FrameSink {
     }
 
     private void giveUp(StreamHold hold, OpenGap g, String reason, String detail) {
+        if (g.initial) {
+            LOG.warn("No start-up depth snapshot for {}: {} ({}); consumers start their book at the next gap's "
+                    + "snapshot or from REST", LogText.escape(g.gap.stream()), reason, LogText.escape(String.valueOf(detail)));
+            next(hold);
+            return;
+        }
         registry.counter(MetricNames.GAPS_GIVEN_UP, MetricNames.TAG_STREAM, g.gap.stream(), MetricNames.TAG_REASON, reason)
                 .increment();
         LOG.error("Gap on {} ({}..{}, {} missing) GIVEN UP: {} ({}); {} event(s) were backfilled. The gap record on "
@@ -439,6 +487,10 @@ public final class GapCloser implements FrameSink {
     }
 
     private void finish(StreamHold hold, OpenGap g, String outcome, String reason, Long snapshotUpdateId) {
+        if (g.initial) {
+            next(hold);
+            return;
+        }
         if (hold == null && GapNotice.GIVEN_UP.equals(outcome)) {
             registry.counter(MetricNames.GAPS_GIVEN_UP, MetricNames.TAG_STREAM, g.gap.stream(), MetricNames.TAG_REASON,
                     reason).increment();

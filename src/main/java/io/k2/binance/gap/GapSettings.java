@@ -20,11 +20,12 @@ import java.time.Duration;
  * @param requestTimeout       one REST request's deadline
  * @param depthSnapshotLimit   levels per side asked of /api/v3/depth (weight 5/25/50/250 for ≤100/500/1000/5000)
  * @param microseconds         the streams use timeUnit=MICROSECOND, so REST is asked for µs too
+ * @param initialSnapshot      also publish a depth snapshot before each depth stream's first diff after start-up
  */
 public record GapSettings(String restBaseUrl, boolean backfill, Duration maxHold, int maxHeldFrames, long maxEventsPerGap,
                           Duration lookBack, int weightLimit, Duration weightWindow, int maxConcurrent,
-                          Duration requestTimeout, int depthSnapshotLimit, boolean microseconds, boolean sslVerify,
-                          String caBundle) {
+                          Duration requestTimeout, int depthSnapshotLimit, boolean initialSnapshot, boolean microseconds,
+                          boolean sslVerify, String caBundle) {
 
     /** Binance's weight for GET /api/v3/depth with this limit (rest-api.md, "Order book"). */
     public static int depthWeight(int limit) {

@@ -20,6 +20,8 @@ final class OpenGap {
     long goneFromRest;
     int emptyAnswers;
     int staleSnapshots;
+    /** Not a gap: the first diff of a depth stream, which gets a snapshot so a consumer can start a book. */
+    boolean initial;
     /** Set when the stream's hold ran out: what is backfilled from now on lands after later live events. */
     boolean late;
 

@@ -18,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The same trade id twice on one connection (the exchange re-sending an old event) reaches the route once:
- * the sequence tracker drops the copy and counts it, so received = delivered + duplicates still holds.
+ * the sequence tracker drops the copy and counts it, so received = delivered + duplicates still holds, and
+ * an old id is not mistaken for a gap.
  */
 class RepeatedTradeIdIsACountedDuplicateTest extends BinanceConsumerTestSupport {
 
@@ -57,5 +58,6 @@ class RepeatedTradeIdIsACountedDuplicateTest extends BinanceConsumerTestSupport 
         sim.stallData(true);
         await().atMost(Duration.ofSeconds(10)).until(() -> metrics.total(MetricNames.EVENTS_RECEIVED)
                 == received.size() + metrics.total(MetricNames.DUPLICATES));
+        assertThat(metrics.total(MetricNames.SEQUENCE_GAPS)).as("gaps after a re-sent old id").isZero();
     }
 }

@@ -66,6 +66,6 @@ class AbruptDropUnderLoadBackfillsEveryTradeTest extends GapTestSupport {
         Set<String> lostInFlight = d.lostInFlightOn(dropped);
         d.assertMissingExactlySentToNobody(lostInFlight);
         assertThat(d.backfilled).as("the outage left trades to backfill (the fault did bite)").hasSizeGreaterThan(1_000);
-        assertThat(d.snapshots).as("one REST snapshot per depth gap").hasSize(2);
+        assertThat(d.snapshots).as("REST snapshots: one per depth stream at start-up, one per depth gap").hasSize(4);
     }
 }
