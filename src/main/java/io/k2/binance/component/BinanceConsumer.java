@@ -64,6 +64,7 @@ public class BinanceConsumer extends DefaultConsumer {
         // socket -> group -> gap closer -> dispatcher: the closer holds a gapped stream's frames while it backfills
         GapCloser gaps = new GapCloser(dispatcher, config.gapSettings(), endpoint.getComponent().vertx(),
                 metrics.registry(), route, INSTANCE);
+        gaps.registerStreams(config.streamSet().streams());
         group = new ConnectionGroup(route, INSTANCE, config.streamSet(), config.connectionSettings(),
                 endpoint.getComponent().vertx(), endpoint.getComponent().attempts(), gaps, metrics);
         dispatcher.start();

@@ -82,6 +82,16 @@ public final class GapCloser implements FrameSink {
                 .strongReference(false).register(registry);
     }
 
+    /** Creates the per-stream gap series at 0 for the streams whose ids are contiguous, for alerts and panels. */
+    public void registerStreams(Iterable<String> streams) {
+        for (String stream : streams) {
+            if (SequenceKind.of(stream).contiguous()) {
+                registry.counter(MetricNames.SEQUENCE_GAPS, MetricNames.TAG_STREAM, stream);
+                registry.counter(MetricNames.MISSING_EVENTS, MetricNames.TAG_STREAM, stream);
+            }
+        }
+    }
+
     private double oldestOpenAgeSeconds() {
         long now = nowMicros();
         long oldest = 0;

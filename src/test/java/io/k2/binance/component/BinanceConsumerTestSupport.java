@@ -24,6 +24,7 @@ abstract class BinanceConsumerTestSupport extends CamelTestSupport {
 
     static String uri(BinanceSimulator sim, String symbols, String streams, String extra) {
         return "binance:spot?symbols=" + symbols + "&streams=" + streams + "&baseUrl=" + sim.wsBaseUrl()
+                + "&restBaseUrl=" + sim.restBaseUrl()
                 + "&reconnectInitialDelay=100&reconnectMaxDelay=500" + (extra.isEmpty() ? "" : "&" + extra);
     }
 

@@ -140,6 +140,18 @@ class MetricsEndpointTest extends PipelineTestSupport {
         }
         assertThat(find(samples, "k2_events_duplicates_total")).allMatch(s -> s.value() == 0);
 
+        // gaps (docs/gaps.md): the series exist from the start, at 0, so alerts and panels see them
+        for (String stream : STREAMS) {
+            assertThat(single(samples, "binance_sequence_gaps_total", "stream", stream)).isZero();
+            assertThat(single(samples, "binance_missing_events_total", "stream", stream)).isZero();
+        }
+        assertThat(single(samples, "binance_gaps_open")).isZero();
+        assertThat(single(samples, "binance_gaps_oldest_open_age_seconds")).isZero();
+        assertThat(single(samples, "binance_gap_held_frames")).isZero();
+        assertThat(single(samples, "binance_rest_banned_until_timestamp_seconds")).isZero();
+        assertThat(single(samples, "binance_rest_weight_limit")).isEqualTo(3000);
+        assertThat(single(samples, "binance_rest_queue")).isZero();
+
         // Camel route metrics: one exchange per hand-over of queued frames (k2.ingest.batch-size), so at
         // least one and at most one per frame
         assertThat(single(samples, "camel_exchanges_total", "routeId", "binance-ingest"))
