@@ -109,9 +109,9 @@ public class BinanceConfiguration implements Cloneable {
     @UriParam(defaultValue = "1000", label = "gaps", description = "Levels per side of the /api/v3/depth snapshot "
             + "after a depth gap (1-5000; weight 5/25/50/250 up to 100/500/1000/5000)")
     private int depthSnapshotLimit = 1000;
-    @UriParam(defaultValue = "true", label = "gaps", description = "Publish a REST depth snapshot before each diff-depth "
+    @UriParam(defaultValue = "false", label = "gaps", description = "Publish a REST depth snapshot before each diff-depth "
             + "stream's first event after start-up, so a consumer can build the book from the topic alone")
-    private boolean depthSnapshotOnStart = true;
+    private boolean depthSnapshotOnStart;
     @UriParam(defaultValue = "3000", label = "gaps", description = "REST weight this process spends per window at "
             + "most (Binance allows 6000 per minute per IP, shared with every process on it)")
     private int restWeightLimit = 3000;

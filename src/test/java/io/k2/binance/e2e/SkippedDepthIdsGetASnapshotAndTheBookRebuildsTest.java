@@ -40,6 +40,12 @@ class SkippedDepthIdsGetASnapshotAndTheBookRebuildsTest extends GapTestSupport {
                 .bookHistory(20_000).seed(71).build());
     }
 
+    /** The start-up snapshot too, so the topic has one before the stream's first diff. */
+    @Override
+    protected void settings(java.util.Properties p) {
+        p.setProperty("k2.gaps.depth-snapshot-on-start", "true");
+    }
+
     @Override protected String topicPrefix() { return "gap-depth"; }
     @Override protected String symbols() { return "btcusdt"; }
     @Override protected String streams() { return "depth@100ms"; }
