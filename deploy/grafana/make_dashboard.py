@@ -172,6 +172,63 @@ ts("Connect attempts delayed, subscription failures (per 5 min)", [
 ], w=8, x=16,
    desc="Delayed: connects or rotations held back by the attempt budget or a 429/418 Retry-After (a held rotation is re-checked every 250 ms, each check counts). Subscription failures: SUBSCRIBE refused (error_<code>) or unanswered (no_answer).")
 
+# ---- gaps ------------------------------------------------------------------------------------------------------
+# docs/gaps.md; docs/runbooks/sequence-gaps.md has the normal values.
+row("Gaps and REST backfill")
+ts("Gaps /s by stream", [
+    (f'sum by (instance, stream) (rate(binance_sequence_gaps_total{{{SEL}}}[5m]))', "{{instance}} {{stream}}"),
+], unit="ops", w=8, newline=False,
+   desc="binance_sequence_gaps_total: holes in trade t, aggTrade a or f/l, depth U/u. bookTicker, partial depth and klines never report gaps. Normal: a few at a reconnect, pong timeout or timed-out rotation.")
+ts("Missing events /s by stream", [
+    (f'sum by (instance, stream) (rate(binance_missing_events_total{{{SEL}}}[5m]))', "{{instance}} {{stream}}"),
+], unit="ops", w=8, x=8, newline=False,
+   desc="binance_missing_events_total: ids missing in those holes, in the stream's own id space.")
+ts("Open gaps and oldest open age", [
+    (f'max by (instance) (binance_gaps_open{{{SEL}}})', "open {{instance}}"),
+    (f'max by (instance) (binance_gaps_oldest_open_age_seconds{{{SEL}}})', "oldest age s {{instance}}"),
+], w=8, x=16, thresholds=[{"color": GREEN, "value": None}, {"color": ORANGE, "value": 120}],
+   desc="binance_gaps_open and binance_gaps_oldest_open_age_seconds (seconds). Normal: back to 0 within seconds. K2GapsOpenTooLong when the oldest is above 120 s for 1 min.")
+ts("Gaps closed by outcome (per 5 min)", [
+    (f'sum by (instance, outcome) (increase(binance_gaps_closed_total{{{SEL}}}[5m]))', "{{instance}} {{outcome}}"),
+], w=8, newline=False, stack=True,
+   desc="binance_gaps_closed_total: backfilled (trades/aggTrades fetched over REST), snapshot_published (depth), given_up (lost for good on this colour).")
+ts("Gaps given up by reason (per 5 min)", [
+    (f'sum by (instance, stream, reason) (increase(binance_gaps_given_up_total{{{SEL}}}[5m]))', "{{instance}} {{stream}} {{reason}}"),
+], w=8, x=8, newline=False, stack=True,
+   desc="binance_gaps_given_up_total. Every reason but trade_ids_only (an exchange-side jump of aggTrade trade ids) is events lost on this colour: K2GapsGivenUp.")
+ts("Backfilled events /s by stream, REST records acked by origin", [
+    (f'sum by (instance, stream) (rate(binance_backfilled_events_total{{{SEL}}}[5m]))', "backfilled {{instance}} {{stream}}"),
+    (f'sum by (instance, origin) (rate(k2_records_acked_from_rest_total{{{SEL}}}[5m]))', "acked {{instance}} {{origin}}"),
+], unit="ops", w=8, x=16,
+   desc="binance_backfilled_events_total: events fetched over REST and published in place of missed ones. k2_records_acked_from_rest_total: those and the depth snapshots, acked by Kafka (origin backfill, snapshot).")
+ts("REST weight used vs limit", [
+    (f'max by (instance) (binance_rest_weight_used{{{SEL}}})', "used {{instance}}"),
+    (f'max by (instance) (binance_rest_weight_limit{{{SEL}}})', "limit {{instance}}"),
+], w=8, newline=False, thresholds=[{"color": GREEN, "value": None}, {"color": RED, "value": 6000}],
+   desc="binance_rest_weight_used: the IP's weight in the current minute as Binance last reported it (X-MBX-USED-WEIGHT-1M), all processes on the IP. binance_rest_weight_limit: k2.rest.weight-limit (3000). Binance allows 6000 per minute per IP.")
+ts("REST requests /s by endpoint and status", [
+    (f'sum by (instance, endpoint, status) (rate(binance_rest_requests_total{{{SEL}}}[5m]))', "{{instance}} {{endpoint}} {{status}}"),
+], unit="ops", w=8, x=8, newline=False,
+   desc="binance_rest_requests_total: historicalTrades, aggTrades, depth; status 200, 429 (K2RestRateLimited), 418 (K2RestBanned), other codes, error = no answer.")
+ts("REST ban: seconds left, and REST queue", [
+    (f'max by (instance) (binance_rest_banned_until_timestamp_seconds{{{SEL}}}) - time() > 0', "ban left s {{instance}}"),
+    (f'max by (instance) (binance_rest_queue{{{SEL}}})', "queued {{instance}}"),
+], w=8, x=16,
+   desc="binance_rest_banned_until_timestamp_seconds - time(): shown only while Binance bans this IP from REST (418). binance_rest_queue: requests waiting for weight, a 429 back-off or the ban. Normal: no ban line, queue 0.")
+ts("Gap hold time (mean and max)", [
+    (f'sum by (instance) (rate(binance_gap_hold_seconds_sum{{{SEL}}}[5m])) / sum by (instance) (rate(binance_gap_hold_seconds_count{{{SEL}}}[5m]))', "mean {{instance}}"),
+    (f'max by (instance) (binance_gap_hold_seconds_max{{{SEL}}})', "max {{instance}}"),
+], unit="s", w=8, newline=False, thresholds=[{"color": GREEN, "value": None}, {"color": ORANGE, "value": 5}],
+   desc="binance_gap_hold_seconds: how long a gapped stream's live events waited behind its backfill. Bounded by k2.gaps.max-hold-ms (5 s).")
+ts("Frames held behind gaps", [
+    (f'max by (instance) (binance_gap_held_frames{{{SEL}}})', "{{instance}}"),
+], w=8, x=8, newline=False, thresholds=[{"color": GREEN, "value": None}, {"color": ORANGE, "value": 20000}],
+   desc="binance_gap_held_frames: live frames held now, all streams (limit k2.gaps.max-held-frames, 20000; ~0.5 KB each).")
+ts("Holds expired by stream (per 30 min)", [
+    (f'sum by (instance, stream) (increase(binance_gap_holds_expired_total{{{SEL}}}[30m]))', "{{instance}} {{stream}}"),
+], w=8, x=16,
+   desc="binance_gap_holds_expired_total: holds that ran out (time or frames), so the backfill landed after later live events (in_order=false). K2GapHoldsExpiring above 3 in 30 min.")
+
 # ---- ingest ------------------------------------------------------------------------------------------------
 row("Ingest back-pressure")
 ts("Queue depth and in-flight", [

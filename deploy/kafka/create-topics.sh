@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Creates the k2 topics on the compose Kafka (run by the kafka-init service). Idempotent.
-# Env: BOOTSTRAP, PARTITIONS, RETENTION_MS, DEAD_LETTER_RETENTION_MS, TOPICS (space-separated), DEAD_LETTER_TOPIC
+# Env: BOOTSTRAP, PARTITIONS, RETENTION_MS, DEAD_LETTER_RETENTION_MS, TOPICS (space-separated), DEAD_LETTER_TOPIC,
+#      GAPS_TOPIC (default binance.gaps = k2.kafka.topic.gaps), GAPS_RETENTION_MS (default DEAD_LETTER_RETENTION_MS)
 set -euo pipefail
 KT=/opt/kafka/bin/kafka-topics.sh
 : "${BOOTSTRAP:?}" "${PARTITIONS:?}" "${RETENTION_MS:?}" "${DEAD_LETTER_RETENTION_MS:?}" "${TOPICS:?}" "${DEAD_LETTER_TOPIC:?}"
@@ -16,6 +17,8 @@ for t in $TOPICS; do
 done
 # dead letters are kept longer: they are the evidence for replay and bug reports
 create "$DEAD_LETTER_TOPIC" "$DEAD_LETTER_RETENTION_MS"
+# gap records (GapV1, docs/gaps.md) are the ledger of what was lost and recovered: kept as long as dead letters
+create "${GAPS_TOPIC:-binance.gaps}" "${GAPS_RETENTION_MS:-$DEAD_LETTER_RETENTION_MS}"
 
 "$KT" --bootstrap-server "$BOOTSTRAP" --list
 echo "kafka-init: topics ready"
