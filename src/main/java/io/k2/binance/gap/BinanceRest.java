@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * never turn into a 429 storm: one FIFO queue, at most {@code maxConcurrent} requests in flight, each sent
  * only when the {@link RestWeightBudget} has room for its weight. A 429 holds the whole queue for its
  * Retry-After and the request is sent again; a 418 ban holds it until the ban ends, logs an ERROR and raises
- * {@code binance_rest_banned_until_seconds}. A request that would only go after its deadline (the gap's
+ * {@code binance_rest_banned_until_timestamp_seconds}. A request that would only go after its deadline (the gap's
  * look-back) is answered with a failure instead of being sent, so a long ban gives gaps up rather than
  * piling requests onto the end of it.
  *

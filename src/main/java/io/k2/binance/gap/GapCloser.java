@@ -204,9 +204,6 @@ public final class GapCloser implements FrameSink {
     }
 
     private String whyNotClosable(Gap gap) {
-        if (gap.kind() != SequenceKind.TRADE && gap.kind() != SequenceKind.AGG_TRADE && gap.kind() != SequenceKind.DEPTH_DIFF) {
-            return "not_contiguous";
-        }
         if (gap.kind() == SequenceKind.AGG_TRADE && gap.missing() == 0) {
             return "trade_ids_only"; // every aggregate arrived; their trade ids jumped at the exchange
         }
@@ -246,13 +243,13 @@ public final class GapCloser implements FrameSink {
         stopped = true;
         for (StreamHold hold : holds.values()) {
             if (hold.active != null && !hold.active.initial) {
-                finishRecord(hold.active, GapNotice.GIVEN_UP, "shutdown", null);
+                givenUpAtShutdown(hold.active);
             }
             for (Object e : hold.entries) {
                 if (e instanceof BinanceFrame f) {
                     downstream.offerHeld(f);
                 } else {
-                    finishRecord((OpenGap) e, GapNotice.GIVEN_UP, "shutdown", null);
+                    givenUpAtShutdown((OpenGap) e);
                 }
             }
             cancelTimer(hold);
@@ -262,6 +259,12 @@ public final class GapCloser implements FrameSink {
         if (rest != null) {
             rest.close();
         }
+    }
+
+    private void givenUpAtShutdown(OpenGap g) {
+        registry.counter(MetricNames.GAPS_GIVEN_UP, MetricNames.TAG_STREAM, g.gap.stream(), MetricNames.TAG_REASON,
+                "shutdown").increment();
+        finishRecord(g, GapNotice.GIVEN_UP, "shutdown", null);
     }
 
     // ---- holding --------------------------------------------------------------------------------

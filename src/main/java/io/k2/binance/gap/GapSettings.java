@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param backfill             false: gaps are detected and published, and given up at once ("backfill_disabled")
  * @param maxHold              longest a stream's live frames wait behind its backfill; then they go on and the
  *                             backfill lands after them (the gap's outcome then says in_order=false)
- * @param maxHeldFrames        frames held back over all streams at once; past it the oldest hold is released
+ * @param maxHeldFrames        frames held back over all streams at once; past it the hold of the stream whose frame crossed
+ *                             the limit is released
  * @param maxEventsPerGap      a trade gap larger than this is given up as over_budget without a request
  * @param lookBack             a gap not closed this long after it was detected is given up (look_back_exceeded,
  *                             or rest_banned when a 418 ban is why)
