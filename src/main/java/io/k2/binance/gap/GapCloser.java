@@ -278,7 +278,8 @@ public final class GapCloser implements FrameSink {
     }
 
     private void hold(StreamHold hold, BinanceFrame frame) {
-        if (hold.timer < 0) {
+        if (!hold.spell) {
+            hold.spell = true;
             hold.heldSinceNanos = System.nanoTime();
             hold.timer = vertx.setTimer(Math.max(1, settings.maxHold().toMillis()), t -> {
                 hold.timer = -1;
@@ -299,7 +300,7 @@ public final class GapCloser implements FrameSink {
             return;
         }
         hold.holding = false;
-        cancelTimer(hold);
+        endSpell(hold);
         registry.counter(MetricNames.GAP_HOLDS_EXPIRED, MetricNames.TAG_STREAM, hold.stream).increment();
         LOG.warn("Gap hold on {} ran out ({}): its live frames go on now, and what is backfilled after this lands "
                 + "after them (outcome in_order=false). If this repeats, raise k2.gaps.max-hold-ms or look at REST "
@@ -319,7 +320,6 @@ public final class GapCloser implements FrameSink {
         hold.entries.addAll(gapsOnly);
         heldFrames -= hold.frames;
         hold.frames = 0;
-        holdTime.record(System.nanoTime() - hold.heldSinceNanos, TimeUnit.NANOSECONDS);
     }
 
     /** Frames up to the next gap go on; that gap becomes the active one, or the hold ends. */
@@ -332,15 +332,24 @@ public final class GapCloser implements FrameSink {
                 downstream.offerHeld(f);
             } else {
                 hold.active = (OpenGap) e;
+                if (hold.frames == 0) {
+                    endSpell(hold); // nothing waits any more: the next frame held starts its own time bound
+                }
                 work(hold, hold.active);
                 return;
             }
         }
-        if (hold.holding && hold.heldSinceNanos != 0) {
+        endSpell(hold);
+        holds.remove(hold.stream);
+    }
+
+    /** The frames held since the spell began have all gone on: how long they waited goes into the timer. */
+    private void endSpell(StreamHold hold) {
+        if (hold.spell) {
+            hold.spell = false;
             holdTime.record(System.nanoTime() - hold.heldSinceNanos, TimeUnit.NANOSECONDS);
         }
         cancelTimer(hold);
-        holds.remove(hold.stream);
     }
 
     private void cancelTimer(StreamHold hold) {

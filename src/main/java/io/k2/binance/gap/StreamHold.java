@@ -17,6 +17,8 @@ final class StreamHold {
     final ArrayDeque<Object> entries = new ArrayDeque<>();
     OpenGap active;
     boolean holding = true;
+    /** Frames are being held now (a spell began at {@link #heldSinceNanos}, its time bound is {@link #timer}). */
+    boolean spell;
     long heldSinceNanos;
     long timer = -1;
     int frames;

@@ -51,6 +51,7 @@ class AbruptDropUnderLoadBackfillsEveryTradeTest extends GapTestSupport {
         List<GapV1> gaps = awaitClosedGaps(6, Duration.ofSeconds(60));
         awaitMoreAcked(2_000, Duration.ofSeconds(20));
         settle();
+        logHoldTime("drop at 5,000 events/s");
 
         List<GapV1> closed = closed(gapRecords());
         assertThat(closed).extracting(GapV1::getStream).as("one gap per trade, aggTrade and depth stream")

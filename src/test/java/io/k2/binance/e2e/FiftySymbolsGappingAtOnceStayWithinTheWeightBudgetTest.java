@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole process reconnects with 50 symbols (cf. cryptofeed #613, 125 symbols after the 24 h reconnect):
@@ -60,9 +61,18 @@ class FiftySymbolsGappingAtOnceStayWithinTheWeightBudgetTest extends GapTestSupp
     void everyGapIsBackfilledWithoutA429() {
         awaitAllStreamsDeliver(Duration.ofSeconds(60));
         String dropped = awaitConnections(1, Duration.ofSeconds(5)).get(0);
-        simulator.dropConnectionAbruptly(dropped);
+        // the exchange goes away (the connection drops, connects are refused) until every one of the 100 streams
+        // has generated an event nobody got: then all of them gap at once when the app is back
+        simulator.stopListening();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
+                subscribedStreams().stream().allMatch(s -> {
+                    List<io.k2.binance.simulator.HistoryEvent> h = simulator.history().events(s);
+                    return !h.isEmpty() && h.get(h.size() - 1).receivers() == 0;
+                }));
+        simulator.startListening();
         List<GapV1> records = awaitClosedGaps(100, Duration.ofSeconds(90));
         settle();
+        logHoldTime("100 gaps at once, 500 weight per 10 s");
 
         List<GapV1> closed = closed(gapRecords());
         assertThat(closed).as("one gap per stream").hasSize(100);

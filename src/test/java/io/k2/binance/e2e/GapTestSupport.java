@@ -74,6 +74,24 @@ abstract class GapTestSupport extends FaultTestSupport {
         return ids;
     }
 
+    /**
+     * Logs how long live frames were held behind gaps in this run (binance_gap_hold_seconds): the cost of keeping
+     * the topics in id order, quoted in docs/benchmarks.md. Returns the longest hold, ms.
+     */
+    protected double logHoldTime(String what) {
+        long count = 0;
+        double totalMs = 0;
+        double maxMs = 0;
+        for (io.micrometer.core.instrument.Timer t : metrics().registry().find(MetricNames.GAP_HOLD).timers()) {
+            count += t.count();
+            totalMs += t.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS);
+            maxMs = Math.max(maxMs, t.max(java.util.concurrent.TimeUnit.MILLISECONDS));
+        }
+        LOG.info("gap hold ({}): {} hold(s), mean {} ms, max {} ms", what, count,
+                count == 0 ? 0 : Math.round(totalMs / count), Math.round(maxMs));
+        return maxMs;
+    }
+
     protected double gapsClosed(String stream, String outcome) {
         return counter(MetricNames.GAPS_CLOSED, MetricNames.TAG_STREAM, stream, MetricNames.TAG_OUTCOME, outcome);
     }

@@ -6,7 +6,6 @@ import java.util.Properties;
 
 import io.k2.binance.observe.MetricNames;
 import io.k2.binance.simulator.BinanceSimulator;
-import io.k2.binance.simulator.HistoryEvent;
 import io.k2.binance.simulator.SimulatorConfig;
 import io.k2.binance.testing.CapturedLog;
 import io.micrometer.core.instrument.Gauge;
@@ -22,10 +21,10 @@ import static org.awaitility.Awaitility.await;
  * the log says so (readiness' {@code staleStreams} is checked by {@link QuietSymbolCostsOneRotationPerSilenceTest}:
  * here the spell ends within milliseconds of the verdict, when the new connection delivers); the connection is
  * replaced once, make-before-break, without waiting out the catch-up timeout for the stream the old connection
- * no longer carries, and the stream flows again. Only the stalled stream's events of the silent spell are
- * missing; every other stream is complete, nothing is twice.
+ * no longer carries, and the stream flows again. The stalled stream's events of the silent spell are a gap
+ * with cause STALL, backfilled over REST; every stream is complete, nothing is twice.
  */
-class StalledStreamIsReplacedOnceTest extends FaultTestSupport {
+class StalledStreamIsReplacedOnceTest extends GapTestSupport {
 
     private static final String STALLED = "btcusdt@trade";
     /** Stale after 3 s, checked every 1 s, 1 s minimum overlap, a loopback connect: 7 s is room for a busy box. */
@@ -79,8 +78,12 @@ class StalledStreamIsReplacedOnceTest extends FaultTestSupport {
 
         Delivery d = delivery();
         d.assertMissingExactlySentToNobody(List.of());
-        List<HistoryEvent> missing = d.missing();
-        assertThat(missing).as("missing: the stalled stream's events of the silent spell").isNotEmpty()
-                .allMatch(e -> e.stream().equals(STALLED), "of " + STALLED + " only");
+        assertThat(d.missing()).as("missing: nothing, the silent spell was backfilled").isEmpty();
+        assertThat(d.backfilled).as("backfilled: the stalled stream's events of the silent spell").isNotEmpty()
+                .allMatch(k -> k.startsWith(STALLED + "#"), "of " + STALLED + " only");
+        List<io.k2.marketdata.GapV1> gaps = closed(gapRecords());
+        assertThat(gaps).extracting(io.k2.marketdata.GapV1::getStream).containsExactly(STALLED);
+        assertThat(gaps.get(0).getCause()).isEqualTo(io.k2.marketdata.GapCause.STALL);
+        assertThat(gaps.get(0).getOutcome()).isEqualTo(io.k2.marketdata.GapOutcome.BACKFILLED);
     }
 }
