@@ -88,6 +88,9 @@ public class BinanceConfiguration implements Cloneable {
     @UriParam(defaultValue = "2m", javaType = "java.time.Duration", description = "One hand-over to the route that "
             + "has not returned for this long means the app is wedged: liveness goes DOWN (waiting for Kafka is not wedged)")
     private Duration wedgedAfter = Duration.ofMinutes(2);
+    /** Binance's REQUEST_WEIGHT limit per minute per IP (rest-api.md, CHANGELOG 2023-08-25). */
+    static final int BINANCE_REST_WEIGHT_PER_MINUTE = 6000;
+
     @UriParam(defaultValue = "https://api.binance.com", label = "gaps", description = "Binance's REST API, for "
             + "trade backfill and depth snapshots after a gap")
     private String restBaseUrl = "https://api.binance.com";
@@ -208,6 +211,17 @@ public class BinanceConfiguration implements Cloneable {
             problems.add(new Problem("depthSnapshotLimit", depthSnapshotLimit, "must be 1-5000 (Binance's limit of /api/v3/depth)"));
         }
         positive(problems, "restWeightLimit", restWeightLimit);
+        if (restWeightLimit > BINANCE_REST_WEIGHT_PER_MINUTE) {
+            problems.add(new Problem("restWeightLimit", restWeightLimit, "at most " + BINANCE_REST_WEIGHT_PER_MINUTE
+                    + " (Binance's REQUEST_WEIGHT limit per minute per IP); more earns 429s and then a 418 ban"));
+        }
+        if (depthSnapshotOnStart && !backfill) {
+            problems.add(new Problem("depthSnapshotOnStart", true, "needs backfill=true (k2.gaps.backfill): with "
+                    + "backfill off the REST API is not used"));
+        }
+        if (restRequestTimeout.compareTo(Duration.ofMinutes(5)) > 0) {
+            problems.add(new Problem("restRequestTimeout", restRequestTimeout, "at most 5 minutes"));
+        }
         positive(problems, "restWeightWindow", restWeightWindow);
         if (restWeightWindow.toMillis() % 1000 != 0) {
             problems.add(new Problem("restWeightWindow", restWeightWindow, "must be whole seconds (Binance names its "

@@ -176,8 +176,11 @@ public final class ConnectionGroup {
             if (housekeepingTimer >= 0) {
                 vertx.cancelTimer(housekeepingTimer);
             }
-            shards.forEach(Shard::stopReading);
-            sink.stopped();
+            try {
+                shards.forEach(Shard::stopReading);
+            } finally {
+                sink.stopped(); // whatever the sink holds must reach the drain
+            }
         });
     }
 

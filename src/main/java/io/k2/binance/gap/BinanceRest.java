@@ -46,6 +46,8 @@ final class BinanceRest {
     private final MeterRegistry registry;
     private final ArrayDeque<Request> queue = new ArrayDeque<>();
     private int inFlight;
+    private boolean closed;
+    private final java.util.List<io.micrometer.core.instrument.Meter> meters = new java.util.ArrayList<>();
     private long wakeTimer = -1;
     private volatile long bannedUntilMillis;
     private volatile long usedWeight;
@@ -88,18 +90,18 @@ final class BinanceRest {
         this.client = vertx.createHttpClient(options);
         this.budget = new RestWeightBudget(settings.weightLimit(), settings.weightWindow().toMillis());
         this.weightHeader = weightHeader(settings.weightWindow());
-        Gauge.builder(MetricNames.REST_BANNED_UNTIL, this,
+        meters.add(Gauge.builder(MetricNames.REST_BANNED_UNTIL, this,
                         r -> r.bannedUntilMillis > System.currentTimeMillis() ? r.bannedUntilMillis / 1000.0 : 0)
                 .description("Until when Binance bans this IP from REST (418), epoch seconds; 0 = not banned")
-                .tag(MetricNames.TAG_ROUTE, route).strongReference(false).register(registry);
-        Gauge.builder(MetricNames.REST_WEIGHT_USED, this, r -> r.usedWeight)
+                .tag(MetricNames.TAG_ROUTE, route).strongReference(false).register(registry));
+        meters.add(Gauge.builder(MetricNames.REST_WEIGHT_USED, this, r -> r.usedWeight)
                 .description("REST weight the IP has used in the current window, as Binance last reported it")
-                .tag(MetricNames.TAG_ROUTE, route).strongReference(false).register(registry);
-        Gauge.builder(MetricNames.REST_WEIGHT_LIMIT, budget, RestWeightBudget::limit)
+                .tag(MetricNames.TAG_ROUTE, route).strongReference(false).register(registry));
+        meters.add(Gauge.builder(MetricNames.REST_WEIGHT_LIMIT, budget, RestWeightBudget::limit)
                 .description("REST weight this process allows itself per window (k2.rest.weight-limit)")
-                .tag(MetricNames.TAG_ROUTE, route).strongReference(false).register(registry);
-        Gauge.builder(MetricNames.REST_QUEUE, queue, ArrayDeque::size)
-                .description("REST requests waiting for weight, a 429 back-off or a ban to pass").tag(MetricNames.TAG_ROUTE, route).strongReference(false).register(registry);
+                .tag(MetricNames.TAG_ROUTE, route).strongReference(false).register(registry));
+        meters.add(Gauge.builder(MetricNames.REST_QUEUE, queue, ArrayDeque::size)
+                .description("REST requests waiting for weight, a 429 back-off or a ban to pass").tag(MetricNames.TAG_ROUTE, route).strongReference(false).register(registry));
     }
 
     /** Binance's header for the window: {@code X-MBX-USED-WEIGHT-1M} for a minute, {@code -10S} for 10 s. */
@@ -140,10 +142,13 @@ final class BinanceRest {
             Request next = queue.peekFirst();
             long now = System.currentTimeMillis();
             long wait = budget.delayFor(next.weight, now);
-            if (now + wait > next.deadlineMillis) {
+            if (closed || now + wait > next.deadlineMillis) {
                 queue.pollFirst();
-                next.done.accept(new RestReply(0, "not sent: the gap's look-back ends before the REST API may be asked",
-                        now < budget.bannedUntil() ? "rest_banned" : "look_back_exceeded"));
+                RestReply notSent = closed ? new RestReply(0, "not sent: shutting down", "shutdown")
+                        : new RestReply(0, "not sent: the gap's look-back ends before the REST API may be asked",
+                        now < budget.bannedUntil() ? "rest_banned" : "look_back_exceeded");
+                // never answered inside get(): the caller is still setting its gap up
+                vertx.runOnContext(v -> next.done.accept(notSent));
                 continue;
             }
             if (wait > 0) {
@@ -182,7 +187,7 @@ final class BinanceRest {
                     inFlight--;
                     if (ar.succeeded()) {
                         String[] a = ar.result();
-                        answered(r, Integer.parseInt(a[0]), a[1], a[2], a[3]);
+                        answered(r, now, Integer.parseInt(a[0]), a[1], a[2], a[3]);
                     } else {
                         count(r.endpoint, "error");
                         retryOrFail(r, "no answer: " + ar.cause().getMessage(), "rest_unreachable");
@@ -191,14 +196,14 @@ final class BinanceRest {
                 });
     }
 
-    private void answered(Request r, int status, String used, String retryAfter, String body) {
+    private void answered(Request r, long sentAt, int status, String used, String retryAfter, String body) {
         long now = System.currentTimeMillis();
         count(r.endpoint, Integer.toString(status));
         if (used != null) {
             try {
                 long u = Long.parseLong(used.trim());
                 usedWeight = u;
-                budget.observed(u, now);
+                budget.observed(u, sentAt, now);
             } catch (NumberFormatException ignored) {
                 // a malformed header only costs us the exchange's view; our own count still paces
             }
@@ -242,7 +247,7 @@ final class BinanceRest {
         long delay = Math.min(10_000, 250L << r.attempts);
         vertx.setTimer(delay, t -> {
             queue.addFirst(r);
-            pump();
+            pump(); // after close() this answers it "shutdown"
         });
     }
 
@@ -272,7 +277,18 @@ final class BinanceRest {
         return streamSymbol.toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * Shutdown: what is queued is answered "shutdown" without being sent, retries stop, the gauges go (a
+     * restarted route registers its own).
+     */
     void close() {
+        closed = true;
+        if (wakeTimer >= 0) {
+            vertx.cancelTimer(wakeTimer);
+            wakeTimer = -1;
+        }
+        pump();
+        meters.forEach(registry::remove);
         client.close();
     }
 }

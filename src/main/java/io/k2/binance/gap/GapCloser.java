@@ -59,6 +59,7 @@ public final class GapCloser implements FrameSink {
     /** Per stream seen: whether it still waits for its first diff's snapshot (bounded by the stream set). */
     private final Map<String, Boolean> awaitingFirstSnapshot = new java.util.HashMap<>();
     private final Timer holdTime;
+    private final java.util.List<io.micrometer.core.instrument.Meter> meters = new java.util.ArrayList<>();
     private volatile int heldFrames;
     private boolean stopped;
 
@@ -72,14 +73,14 @@ public final class GapCloser implements FrameSink {
         this.rest = settings.backfill() ? new BinanceRest(vertx, settings, registry, route) : null;
         this.holdTime = Timer.builder(MetricNames.GAP_HOLD).description("How long live frames were held behind a gap")
                 .tag(MetricNames.TAG_ROUTE, route).register(registry);
-        Gauge.builder(MetricNames.GAPS_OPEN, open, Map::size).description("Gaps detected and not closed yet")
-                .tag(MetricNames.TAG_ROUTE, route).strongReference(false).register(registry);
-        Gauge.builder(MetricNames.GAP_OLDEST_OPEN_AGE, this, GapCloser::oldestOpenAgeSeconds)
+        meters.add(Gauge.builder(MetricNames.GAPS_OPEN, open, Map::size).description("Gaps detected and not closed yet")
+                .tag(MetricNames.TAG_ROUTE, route).strongReference(false).register(registry));
+        meters.add(Gauge.builder(MetricNames.GAP_OLDEST_OPEN_AGE, this, GapCloser::oldestOpenAgeSeconds)
                 .description("Age of the oldest gap not closed yet, seconds (0 = none)").tag(MetricNames.TAG_ROUTE, route)
-                .strongReference(false).register(registry);
-        Gauge.builder(MetricNames.GAP_HELD_FRAMES, this, g -> g.heldFrames)
+                .strongReference(false).register(registry));
+        meters.add(Gauge.builder(MetricNames.GAP_HELD_FRAMES, this, g -> g.heldFrames)
                 .description("Live frames held back behind open gaps").tag(MetricNames.TAG_ROUTE, route)
-                .strongReference(false).register(registry);
+                .strongReference(false).register(registry));
     }
 
     /** Creates the per-stream gap series at 0 for the streams whose ids are contiguous, for alerts and panels. */
@@ -151,21 +152,24 @@ public final class GapCloser implements FrameSink {
             return;
         }
         StreamHold hold = holds.computeIfAbsent(stream, StreamHold::new);
-        if (hold.active == null) {
+        open.put(g.id, g);
+        boolean start = hold.active == null;
+        if (start) {
             hold.active = g;
-            open.put(g.id, g);
-            work(hold, g);
         } else {
-            open.put(g.id, g);
             if (!hold.holding) {
                 g.late = true;
             }
             hold.entries.addLast(g);
         }
+        // the frame first: the REST client may answer (a failure) before work() returns
         if (hold.holding) {
             hold(hold, frame);
         } else {
             downstream.offerHeld(frame);
+        }
+        if (start) {
+            work(hold, g);
         }
     }
 
@@ -175,7 +179,7 @@ public final class GapCloser implements FrameSink {
      */
     private boolean firstDepthDiff(BinanceFrame frame) {
         String stream = frame.stream();
-        if (!settings.initialSnapshot() || stream == null || !frame.live()) {
+        if (!settings.initialSnapshot() || rest == null || stopped || stream == null || !frame.live()) {
             return false;
         }
         Boolean waiting = awaitingFirstSnapshot.get(stream);
@@ -204,6 +208,9 @@ public final class GapCloser implements FrameSink {
     }
 
     private String whyNotClosable(Gap gap) {
+        if (stopped) {
+            return "shutdown"; // a rotation's held frames replayed during the stop: nothing is fetched any more
+        }
         if (gap.kind() == SequenceKind.AGG_TRADE && gap.missing() == 0) {
             return "trade_ids_only"; // every aggregate arrived; their trade ids jumped at the exchange
         }
@@ -259,6 +266,8 @@ public final class GapCloser implements FrameSink {
         if (rest != null) {
             rest.close();
         }
+        // a restarted route registers gauges of its own; these would read this stopped instance
+        meters.forEach(registry::remove);
     }
 
     private void givenUpAtShutdown(OpenGap g) {
@@ -425,6 +434,11 @@ public final class GapCloser implements FrameSink {
             g.next = row.id() + 1;
         }
         registry.counter(MetricNames.BACKFILLED_EVENTS, MetricNames.TAG_STREAM, g.gap.stream()).increment(g.recovered - before);
+        if (rows.get(rows.size() - 1).id() > g.gap.lastMissing() && g.next <= g.gap.lastMissing()) {
+            // the answer starts past the gap's end: the REST history has moved on beyond these ids
+            g.goneFromRest += g.gap.lastMissing() + 1 - g.next;
+            g.next = g.gap.lastMissing() + 1;
+        }
         if (rows.get(rows.size() - 1).id() >= g.gap.lastMissing() || g.next > g.gap.lastMissing()) {
             if (g.goneFromRest > 0) {
                 giveUp(hold, g, "older_than_rest_history", g.goneFromRest + " of " + g.gap.missing()
@@ -473,14 +487,29 @@ public final class GapCloser implements FrameSink {
             return;
         }
         if (hold.holding) {
-            // held diffs the snapshot already covers go first: received events are never dropped
-            while (!hold.entries.isEmpty() && hold.entries.peekFirst() instanceof BinanceFrame f
-                    && finalUpdateId(f) <= lastUpdateId) {
-                hold.entries.pollFirst();
-                hold.frames--;
-                heldFrames--;
-                downstream.offerHeld(f);
+            // held diffs the snapshot already covers go first: received events are never dropped. A later
+            // depth gap among them that the snapshot covers too is closed by it as well.
+            java.util.List<OpenGap> coveredToo = new java.util.ArrayList<>();
+            while (!hold.entries.isEmpty()) {
+                Object e = hold.entries.peekFirst();
+                if (e instanceof BinanceFrame f && finalUpdateId(f) <= lastUpdateId) {
+                    hold.entries.pollFirst();
+                    hold.frames--;
+                    heldFrames--;
+                    downstream.offerHeld(f);
+                } else if (e instanceof OpenGap later && later.firstHeldUpdateId() <= lastUpdateId) {
+                    hold.entries.pollFirst();
+                    coveredToo.add(later);
+                } else {
+                    break;
+                }
             }
+            downstream.offerHeld(BinanceFrame.made(FrameOrigin.SNAPSHOT, reply.body(), g.gap.stream(), "rest", nowMicros()));
+            for (OpenGap later : coveredToo) {
+                finishRecord(later, GapNotice.SNAPSHOT_PUBLISHED, null, lastUpdateId);
+            }
+            finish(hold, g, GapNotice.SNAPSHOT_PUBLISHED, null, lastUpdateId);
+            return;
         }
         downstream.offerHeld(BinanceFrame.made(FrameOrigin.SNAPSHOT, reply.body(), g.gap.stream(), "rest", nowMicros()));
         finish(hold, g, GapNotice.SNAPSHOT_PUBLISHED, null, lastUpdateId);

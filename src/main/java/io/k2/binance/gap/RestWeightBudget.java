@@ -55,10 +55,15 @@ final class RestWeightBudget {
         used += weight;
     }
 
-    /** The IP's used weight as the exchange reported it in an answer. */
-    void observed(long usedByIp, long now) {
+    /**
+     * The IP's used weight as the exchange reported it in the answer to a request sent at {@code sentAt}. An
+     * answer to a request of an earlier window speaks of that window, not of this one, and is ignored.
+     */
+    void observed(long usedByIp, long sentAt, long now) {
         roll(now);
-        used = Math.max(used, usedByIp);
+        if (sentAt >= windowStart) {
+            used = Math.max(used, usedByIp);
+        }
     }
 
     /** 429: nothing goes until Retry-After has passed (at least to the end of the window). */

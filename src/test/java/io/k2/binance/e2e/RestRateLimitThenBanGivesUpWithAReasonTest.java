@@ -71,5 +71,13 @@ class RestRateLimitThenBanGivesUpWithAReasonTest extends GapTestSupport {
         assertThat(closed(after).get(1).getReason()).isEqualTo("rest_banned");
         assertThat(simulator.restRequests("/api/v3/historicalTrades") - sentBefore).as("nothing sent during the ban")
                 .isEqualTo(2);
+
+        // a gap given up at once holds nothing back: the topic stays in id order (less the lost ids)
+        awaitMoreAcked(100, Duration.ofSeconds(10));
+        settle();
+        List<Long> ids = idsInTopicOrder("trade", null).get("BTCUSDT");
+        assertThat(ids).as("trade ids on the topic").isSorted().doesNotHaveDuplicates();
+        assertThat(counter(MetricNames.GAP_HOLDS_EXPIRED, MetricNames.TAG_STREAM, "btcusdt@trade"))
+                .as("holds that ran out").isZero();
     }
 }

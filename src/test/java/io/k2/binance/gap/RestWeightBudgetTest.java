@@ -26,10 +26,20 @@ class RestWeightBudgetTest {
     void theExchangesCountWinsWhenOtherProcessesSpendToo() {
         RestWeightBudget b = new RestWeightBudget(100, MINUTE);
         b.spend(4, T0);
-        b.observed(90, T0);
+        b.observed(90, T0, T0);
         assertThat(b.delayFor(25, T0)).isEqualTo(50_000);
-        b.observed(10, T0);
+        b.observed(10, T0, T0);
         assertThat(b.used()).as("an older, lower header does not undo what is known to be spent").isEqualTo(90);
+    }
+
+    @Test
+    void anAnswerFromTheLastWindowDoesNotChargeThisOne() {
+        RestWeightBudget b = new RestWeightBudget(100, MINUTE);
+        long sentLastWindow = T0 + 49_990;
+        long answeredThisWindow = T0 + 50_010;
+        b.spend(4, sentLastWindow);
+        b.observed(95, sentLastWindow, answeredThisWindow);
+        assertThat(b.delayFor(25, answeredThisWindow)).isZero();
     }
 
     @Test
