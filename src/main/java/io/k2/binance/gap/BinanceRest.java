@@ -90,6 +90,15 @@ final class BinanceRest {
         this.client = vertx.createHttpClient(options);
         this.budget = new RestWeightBudget(settings.weightLimit(), settings.weightWindow().toMillis());
         this.weightHeader = weightHeader(settings.weightWindow());
+        if (settings.weightWindow().toSeconds() != 60) {
+            LOG.warn("k2.rest.weight-window-seconds is {} s: Binance reports used weight per minute only "
+                    + "(X-MBX-USED-WEIGHT-1M), so the app paces REST by its own count alone; other processes on this "
+                    + "IP are not seen. Keep 60 against the live API.", settings.weightWindow().toSeconds());
+        }
+        if (ssl && !settings.sslVerify()) {
+            LOG.warn("TLS verification is OFF for the REST API {} too (k2.binance.ssl-verify=false): backfilled "
+                    + "trades and depth snapshots can be forged on the network path.", settings.restBaseUrl());
+        }
         meters.add(Gauge.builder(MetricNames.REST_BANNED_UNTIL, this,
                         r -> r.bannedUntilMillis > System.currentTimeMillis() ? r.bannedUntilMillis / 1000.0 : 0)
                 .description("Until when Binance bans this IP from REST (418), epoch seconds; 0 = not banned")
