@@ -143,7 +143,7 @@ ts("Reconnects by reason (per 5 min)", [
 ts("Pong timeouts (per 15 min)", [
     (f'sum by (instance) (increase(binance_pong_timeouts_total{{{SEL}}}[15m]))', "{{instance}}"),
 ], w=8, x=8, newline=False,
-   desc="Our ping got no pong within k2.binance.ping-timeout-seconds: the connection was dead and was replaced (gap). Normal: 0 (K2PongTimeouts).")
+   desc="Our ping got no pong within k2.binance.ping-timeout-seconds: the connection was dead and was replaced (gap). Normal: 0 (BinancePongTimeout).")
 ts("Time since the last pong, per connection", [
     (f'time() - max by (instance, shard, connection) (binance_last_pong_timestamp_seconds{{{SEL}}} > 0)', "{{instance}} shard {{shard}} {{connection}}"),
 ], unit="s", w=8, x=16,
