@@ -461,18 +461,6 @@ public final class ConnectionGroup {
             default -> {
             }
         }
-        if (stream != null) {
-            StreamActivity a = activity.get(stream);
-            if (a != null) {
-                a.lastMessageMillis = System.currentTimeMillis();
-                if (a.stale) {
-                    a.stale = false;
-                    a.replacedThisSpell = false;
-                    a.quiet = false;
-                    LOG.info("Binance stream {} delivers again", LogText.escape(stream));
-                }
-            }
-        }
         BinanceFrame frame = new BinanceFrame(text, message.originalBytes(), stream, c.id, receivedAtMicros,
                 message.oversizedBytes());
         Position position = scan.position();
@@ -500,6 +488,19 @@ public final class ConnectionGroup {
     }
 
     private void deliver(BinanceFrame frame, Position position, Rotation inProgress, boolean held, String origin) {
+        StreamActivity a = frame.stream() == null ? null : activity.get(frame.stream());
+        if (a != null) {
+            // only what is delivered counts as activity: frames an incoming connection holds during a rotation
+            // do not, or a stalled connection's streams would never go stale and its rotation would wait for
+            // the catch-up timeout instead of cutting over
+            a.lastMessageMillis = System.currentTimeMillis();
+            if (a.stale) {
+                a.stale = false;
+                a.replacedThisSpell = false;
+                a.quiet = false;
+                LOG.info("Binance stream {} delivers again", LogText.escape(frame.stream()));
+            }
+        }
         boolean tracked = position != null && frame.stream() != null;
         if (tracked && tracker.offer(frame.stream(), position) == SequenceTracker.Verdict.DUPLICATE) {
             metrics.duplicate(frame.stream());
@@ -508,7 +509,6 @@ public final class ConnectionGroup {
         if (inProgress != null && position != null) {
             inProgress.deliveredByOld(frame.stream());
         }
-        StreamActivity a = frame.stream() == null ? null : activity.get(frame.stream());
         String previousConnection = null;
         if (a != null && tracked) {
             previousConnection = a.lastDeliveredBy;
