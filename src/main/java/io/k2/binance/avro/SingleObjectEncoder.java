@@ -1,10 +1,15 @@
 package io.k2.binance.avro;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
+import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecordBase;
 
@@ -17,9 +22,12 @@ import java.io.UncheckedIOException;
  * fingerprint, then the binary body. Any consumer holding the published .avsc files can decode it without a
  * registry (see {@link AvscDecoder}).
  *
- * <p>Thread-safe. Per record class the header and the datum writer are computed once and shared (Avro's datum
- * writers keep no per-write state); the output buffer and binary encoder are per thread and reused, so a
- * steady pipeline thread allocates only the returned array.
+ * <p>Thread-safe. Per schema (the subject) the header, the fingerprint and the datum writer are computed once
+ * and shared (Avro's datum writers keep no per-write state), in a cache of at most {@code maxSchemas}
+ * entries: the app has five schemas, but the encoder must not grow with whatever records it is handed. An
+ * evicted schema's entry is rebuilt on its next record, with the same bytes, so eviction costs time, never a
+ * record. The output buffer and binary encoder are per thread and reused, so a steady pipeline thread
+ * allocates only the returned array.
  */
 public final class SingleObjectEncoder {
 
@@ -27,23 +35,39 @@ public final class SingleObjectEncoder {
     private static final byte MAGIC_1 = (byte) 0x01;
     /** Length of the header before the body: magic (2) + fingerprint (8). */
     public static final int HEADER_LENGTH = 10;
+    /** Bounds of the schema cache's size ({@code k2.kafka.serializer-cache-max-size} is checked against them). */
+    public static final int MIN_CACHED_SCHEMAS = 1;
+    public static final int MAX_CACHED_SCHEMAS = 100;
 
-    private final ClassValue<Codec> codecs = new ClassValue<>() {
-        @Override
-        protected Codec computeValue(Class<?> type) {
-            try {
-                SpecificRecordBase prototype = (SpecificRecordBase) type.getDeclaredConstructor().newInstance();
-                return new Codec(prototype);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalArgumentException("cannot encode " + type.getName() + ": no public no-arg constructor", e);
-            }
-        }
-    };
-
+    private final Cache<Schema, Codec> codecs;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
-    public byte[] encode(SpecificRecordBase record) {
-        Codec codec = codecs.get(record.getClass());
+    /** For tools and tests, which do not read settings: room for as many schemas as the setting allows. */
+    public SingleObjectEncoder() {
+        this(MAX_CACHED_SCHEMAS, () -> { });
+    }
+
+    /**
+     * @param maxSchemas schemas whose writers are kept, {@link #MIN_CACHED_SCHEMAS}-{@link #MAX_CACHED_SCHEMAS}
+     * @param evicted    run once per schema entry evicted (on the encoding thread; keep it cheap, e.g. a counter)
+     */
+    public SingleObjectEncoder(int maxSchemas, Runnable evicted) {
+        if (maxSchemas < MIN_CACHED_SCHEMAS || maxSchemas > MAX_CACHED_SCHEMAS) {
+            throw new IllegalArgumentException("maxSchemas must be " + MIN_CACHED_SCHEMAS + "-" + MAX_CACHED_SCHEMAS
+                    + ", not " + maxSchemas);
+        }
+        codecs = Caffeine.newBuilder()
+                .maximumSize(maxSchemas)
+                // maintenance (and so eviction) runs on the thread that encodes, not on the common pool: no
+                // stray thread, and with the cleanUp() after each miss the size is back under the bound at once
+                .executor(Runnable::run)
+                .evictionListener((Schema schema, Codec codec, RemovalCause cause) ->
+                        evicted.run())
+                .build();
+    }
+
+    public byte[] encode(IndexedRecord record) {
+        Codec codec = codec(record);
         Scratch s = scratch.get();
         s.out.reset();
         s.out.write(codec.header, 0, HEADER_LENGTH);
@@ -57,19 +81,40 @@ public final class SingleObjectEncoder {
         return s.out.toByteArray();
     }
 
-    /** The fingerprint of the schema a record class is written with, cached: cheap enough per message. */
-    public long fingerprint(Class<? extends SpecificRecordBase> type) {
-        return codecs.get(type).fingerprint;
+    /** The fingerprint of the schema a record is written with, cached: cheap enough per message. */
+    public long fingerprint(IndexedRecord record) {
+        return codec(record).fingerprint;
     }
 
-    /** {@link #fingerprintHex(Schema)} of a record class's schema, cached: use this one per message (e.g. a Kafka header). */
-    public String fingerprintHex(Class<? extends SpecificRecordBase> type) {
-        return codecs.get(type).fingerprintHex;
+    /** {@link #fingerprintHex(Schema)} of a record's schema, cached: use this one per message (e.g. a Kafka header). */
+    public String fingerprintHex(IndexedRecord record) {
+        return codec(record).fingerprintHex;
+    }
+
+    /** Schemas whose writers are cached now; at most the {@code maxSchemas} given. */
+    public long cachedSchemas() {
+        return codecs.estimatedSize();
+    }
+
+    private Codec codec(IndexedRecord record) {
+        Schema schema = record.getSchema(); // generated classes hand out one instance: equals() is an identity check
+        Codec codec = codecs.getIfPresent(schema);
+        if (codec == null) { // first record of this schema, or its entry was evicted: build it (again)
+            codec = codecs.get(schema, s -> new Codec(s, dataModel(record)));
+            codecs.cleanUp(); // evict now, so the bound holds after every miss, not eventually
+        }
+        return codec;
+    }
+
+    /** The generated class's own SpecificData carries the decimal and timestamp conversions. */
+    private static SpecificData dataModel(IndexedRecord record) {
+        return record instanceof SpecificRecordBase specific ? specific.getSpecificData()
+                : SpecificData.getForSchema(record.getSchema());
     }
 
     /**
      * CRC-64-AVRO of the schema's parsing canonical form: what the header carries and what decoders look up.
-     * Computed from the schema on every call (tens of µs): at start-up only; per message use {@link #fingerprint(Class)}.
+     * Computed from the schema on every call (tens of µs): at start-up only; per message use {@link #fingerprint(IndexedRecord)}.
      */
     public static long fingerprint(Schema schema) {
         return SchemaNormalization.parsingFingerprint64(schema);
@@ -85,14 +130,14 @@ public final class SingleObjectEncoder {
         return "0".repeat(16 - digits.length()) + digits;
     }
 
+    /** Everything the encoder derives from one schema; immutable, so a copy held past its eviction stays correct. */
     private static final class Codec {
         final byte[] header = new byte[HEADER_LENGTH];
         final long fingerprint;
         final String fingerprintHex;
         final DatumWriter<Object> writer;
 
-        Codec(SpecificRecordBase prototype) {
-            Schema schema = prototype.getSchema();
+        Codec(Schema schema, SpecificData data) {
             fingerprint = fingerprint(schema);
             fingerprintHex = hex(fingerprint);
             header[0] = MAGIC_0;
@@ -100,8 +145,7 @@ public final class SingleObjectEncoder {
             for (int i = 0; i < 8; i++) {
                 header[2 + i] = (byte) (fingerprint >>> (8 * i)); // little-endian, as the spec says
             }
-            // the generated class's own SpecificData carries the decimal and timestamp conversions
-            writer = new SpecificDatumWriter<>(schema, prototype.getSpecificData());
+            writer = new SpecificDatumWriter<>(schema, data);
         }
     }
 

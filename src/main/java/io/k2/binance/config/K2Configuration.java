@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import io.k2.binance.avro.SingleObjectEncoder;
 import io.k2.binance.component.BinanceComponent;
 import io.k2.binance.connection.StreamSet;
 import io.k2.binance.health.BinanceConnectionHealthCheck;
@@ -31,6 +30,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static io.k2.binance.config.K2Settings.SERIALIZER_CACHE_MAX_SIZE;
 
 /**
  * Runs before the routes start: checks every k2.* setting (start-up stops on a bad one), prints the
@@ -71,7 +72,7 @@ public class K2Configuration implements CamelConfiguration {
         DeliveryAccounting delivered = new DeliveryAccounting(context);
         context.getRegistry().bind("normalize", new NormalizeStep(context, new BinanceNormalizer(catalog), topics,
                 deadLetters));
-        context.getRegistry().bind("encode", new EncodeStep(new SingleObjectEncoder(), deadLetters));
+        context.getRegistry().bind("encode", new EncodeStep(context, settings.getInt(SERIALIZER_CACHE_MAX_SIZE), deadLetters));
         context.getRegistry().bind("delivered", delivered);
         context.getRegistry().bind("deadLetter", new DeadLetterStep(context, deadLetters, delivered));
 

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import io.k2.binance.avro.SingleObjectEncoder;
 import io.k2.binance.normalize.EventType;
 
 /**
@@ -25,6 +26,8 @@ import io.k2.binance.normalize.EventType;
 public final class K2Settings {
 
     public static final String PREFIX = "k2.";
+    /** Schemas the encoder keeps a writer for; see {@link SingleObjectEncoder}. */
+    public static final String SERIALIZER_CACHE_MAX_SIZE = "k2.kafka.serializer-cache-max-size";
 
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|secret|jaas|token|credential|api-key|apikey).*");
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
@@ -137,6 +140,14 @@ public final class K2Settings {
             });
         }
         checkProducerTimeouts(problems);
+        check(problems, SERIALIZER_CACHE_MAX_SIZE, v -> {
+            int n = Integer.parseInt(v);
+            if (n < SingleObjectEncoder.MIN_CACHED_SCHEMAS || n > SingleObjectEncoder.MAX_CACHED_SCHEMAS) {
+                throw new IllegalArgumentException("must be " + SingleObjectEncoder.MIN_CACHED_SCHEMAS + "-"
+                        + SingleObjectEncoder.MAX_CACHED_SCHEMAS + ": it is how many record schemas the encoder keeps a "
+                        + "writer for (the app has 5; fewer only costs a rebuild per evicted schema, more only memory)");
+            }
+        });
         check(problems, "k2.kafka.security-protocol", v -> {
             if (!SECURITY_PROTOCOLS.contains(v)) {
                 throw new IllegalArgumentException("accepted values: " + String.join(", ", SECURITY_PROTOCOLS));

@@ -241,6 +241,7 @@ public final class ConnectionGroup {
         ShardPlan nextPlan = plan.next(next.streams());
         metrics.registerStreams(next.streams());
         tracker.retain(next.streams());
+        sink.streamsChanged(added, removed);
         Map<Integer, Shard> byId = new java.util.HashMap<>();
         shards.forEach(sh -> byId.put(sh.index, sh));
         List<Runnable> removals = new ArrayList<>();

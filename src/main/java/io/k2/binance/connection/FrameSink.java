@@ -37,6 +37,10 @@ public interface FrameSink {
         offerHeld(frame);
     }
 
+    /** Streams were added or removed while running (live SUBSCRIBE/UNSUBSCRIBE). On the event loop. */
+    default void streamsChanged(java.util.Collection<String> added, java.util.Collection<String> removed) {
+    }
+
     /** The group stopped reading (shutdown): whatever the sink holds back must go on now. On the event loop. */
     default void stopped() {
     }

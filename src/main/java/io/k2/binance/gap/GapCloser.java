@@ -56,8 +56,12 @@ public final class GapCloser implements FrameSink {
     private final FrameScanner scanner = new FrameScanner();
     private final Map<String, StreamHold> holds = new java.util.HashMap<>();
     private final Map<String, OpenGap> open = new ConcurrentHashMap<>();
-    /** Per stream seen: whether it still waits for its first diff's snapshot (bounded by the stream set). */
-    private final Map<String, Boolean> awaitingFirstSnapshot = new java.util.HashMap<>();
+    /**
+     * Configured depth-diff streams still waiting for their first diff's snapshot: filled from the stream set
+     * (start-up and live changes), emptied as each gets it or is removed. Never keyed by what a frame says, so
+     * it holds at most the configured streams whatever names the server sends.
+     */
+    private final java.util.Set<String> awaitingFirstSnapshot = new java.util.HashSet<>();
     private final Timer holdTime;
     private final java.util.List<io.micrometer.core.instrument.Meter> meters = new java.util.ArrayList<>();
     private volatile int heldFrames;
@@ -83,14 +87,35 @@ public final class GapCloser implements FrameSink {
                 .strongReference(false).register(registry));
     }
 
-    /** Creates the per-stream gap series at 0 for the streams whose ids are contiguous, for alerts and panels. */
+    /**
+     * Creates the per-stream gap series at 0 for the streams whose ids are contiguous, for alerts and panels, and
+     * marks the depth-diff ones as waiting for their start-up snapshot (when that is on).
+     */
     public void registerStreams(Iterable<String> streams) {
         for (String stream : streams) {
             if (SequenceKind.of(stream).contiguous()) {
                 registry.counter(MetricNames.SEQUENCE_GAPS, MetricNames.TAG_STREAM, stream);
                 registry.counter(MetricNames.MISSING_EVENTS, MetricNames.TAG_STREAM, stream);
             }
+            if (settings.initialSnapshot() && rest != null && SequenceKind.of(stream) == SequenceKind.DEPTH_DIFF) {
+                awaitingFirstSnapshot.add(stream);
+            }
         }
+    }
+
+    /**
+     * Streams added and removed live. An added depth stream, or one that comes back, gets a snapshot before its
+     * first diff, as at start-up: the sequence tracker starts it afresh too, so no gap would bring one.
+     */
+    @Override
+    public void streamsChanged(java.util.Collection<String> added, java.util.Collection<String> removed) {
+        awaitingFirstSnapshot.removeAll(removed);
+        registerStreams(added);
+    }
+
+    /** Streams still waiting for their start-up snapshot; for tests. */
+    int awaitingFirstSnapshot() {
+        return awaitingFirstSnapshot.size();
     }
 
     private double oldestOpenAgeSeconds() {
@@ -182,15 +207,9 @@ public final class GapCloser implements FrameSink {
         if (!settings.initialSnapshot() || rest == null || stopped || stream == null || !frame.live()) {
             return false;
         }
-        Boolean waiting = awaitingFirstSnapshot.get(stream);
-        if (waiting == null) {
-            waiting = SequenceKind.of(stream) == SequenceKind.DEPTH_DIFF;
-            awaitingFirstSnapshot.put(stream, waiting);
-        }
-        if (!waiting) {
+        if (!awaitingFirstSnapshot.remove(stream)) {
             return false;
         }
-        awaitingFirstSnapshot.put(stream, false);
         Position p = scanner.scan(frame.text()).position();
         if (p == null || holds.containsKey(stream)) {
             return false;

@@ -96,6 +96,14 @@ public final class MetricNames {
     /** REST requests waiting for weight, a 429 back-off or a ban to pass. */
     public static final String REST_QUEUE = "binance.rest.queue";
 
+    /**
+     * Schemas whose single-object writer the encoder holds now; at most k2.kafka.serializer-cache-max-size.
+     * Name (no k2 prefix) kept from the service this replaces.
+     */
+    public static final String SERIALIZER_CACHE_SIZE = "serializer.cache.size";
+    /** Schema entries evicted from that cache; each is rebuilt on its next record (costs time, never a record). */
+    public static final String SERIALIZER_CACHE_EVICTIONS = "serializer.cache.evictions";
+
     public static final String TAG_STREAM = "stream";
     public static final String TAG_ENDPOINT = "endpoint";
     public static final String TAG_STATUS = "status";

@@ -41,8 +41,8 @@ class SingleObjectRoundTripTest {
         for (int i = 0; i < 8; i++) {
             assertThat(bytes[2 + i]).isEqualTo((byte) (fp >>> (8 * i)));
         }
-        assertThat(encoder.fingerprint(TradeV2.class)).isEqualTo(fp);
-        assertThat(encoder.fingerprintHex(TradeV2.class)).isEqualTo(SingleObjectEncoder.fingerprintHex(TradeV2.getClassSchema()));
+        assertThat(encoder.fingerprint(event.record())).isEqualTo(fp);
+        assertThat(encoder.fingerprintHex(event.record())).isEqualTo(SingleObjectEncoder.fingerprintHex(TradeV2.getClassSchema()));
         assertThat(SingleObjectEncoder.fingerprintHex(TradeV2.getClassSchema())).hasSize(16)
                 .isEqualTo(String.format("%016x", fp));
     }

@@ -57,6 +57,20 @@ class K2SettingsTest {
     }
 
     @Test
+    void serializerCacheSizeIsCheckedAgainstItsRange() throws IOException {
+        for (String bad : new String[]{"0", "101", "-3"}) {
+            assertThatThrownBy(() -> with("k2.kafka.serializer-cache-max-size", bad).validate())
+                    .isInstanceOf(InvalidSettingsException.class)
+                    .hasMessageContaining("k2.kafka.serializer-cache-max-size (env K2_KAFKA_SERIALIZER_CACHE_MAX_SIZE) = '"
+                            + bad + "': must be 1-100");
+        }
+        assertThatThrownBy(() -> with("k2.kafka.serializer-cache-max-size", "lots").validate())
+                .hasMessageContaining("K2_KAFKA_SERIALIZER_CACHE_MAX_SIZE").hasMessageContaining("not a whole number");
+        with("k2.kafka.serializer-cache-max-size", "1").validate();
+        with("k2.kafka.serializer-cache-max-size", "100").validate();
+    }
+
+    @Test
     void plainWsToARemoteHostIsRefusedUnlessAllowed() throws IOException {
         assertThatThrownBy(() -> with("k2.binance.base-url", "ws://10.1.2.3:9443").validate())
                 .hasMessageContaining("k2.binance.base-url (env K2_BINANCE_BASE_URL) = 'ws://10.1.2.3:9443'")

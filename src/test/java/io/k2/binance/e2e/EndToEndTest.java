@@ -58,6 +58,9 @@ class EndToEndTest extends PipelineTestSupport {
         List<LedgerEntry> sent = simulator.ledger().entries();
         assertThat(sent).hasSizeGreaterThanOrEqualTo(EVENTS);
         assertThat(metrics().total(MetricNames.DEAD_LETTERED)).as("dead letters").isZero();
+        // TradeV2 (trade, aggTrade), QuoteV2, DepthUpdateV1: all in the encoder's cache, nothing evicted
+        assertThat(metrics().registry().get(MetricNames.SERIALIZER_CACHE_SIZE).gauge().value()).isEqualTo(3.0);
+        assertThat(metrics().registry().get(MetricNames.SERIALIZER_CACHE_EVICTIONS).counter().count()).isZero();
 
         Map<String, List<LedgerEntry>> sentByTopic = new HashMap<>();
         for (LedgerEntry e : sent) {
