@@ -98,6 +98,14 @@ class LeakScoreTest {
     }
 
     @Test
+    void aSingleStepHoweverLargeNeverScoresAboveThreeQuarters() {
+        // a step's R² is at most 0.75 (the step in the middle), and the slope's part is capped at 1
+        List<LeakScore.Trend> trends = feed(new LeakScore(WINDOW), 3 * WINDOW, i -> i < WINDOW ? 300 : 800);
+        assertThat(trends).allSatisfy(t -> assertThat(t.score()).isLessThanOrEqualTo(0.75 + 1e-3));
+        assertThat(trends).anySatisfy(t -> assertThat(t.score()).isGreaterThan(0.74));
+    }
+
+    @Test
     void fewerThanTheMinimumSamplesScoreZeroEvenWhenClimbing() {
         List<LeakScore.Trend> trends = feed(new LeakScore(WINDOW), LeakScore.MIN_SAMPLES, i -> 300 + i * perSample(500));
         assertThat(trends.subList(0, LeakScore.MIN_SAMPLES - 1)).allSatisfy(t -> assertThat(t.score()).isZero());
