@@ -18,6 +18,7 @@ import io.k2.binance.health.RoutesStartedHealthCheck;
 import io.k2.binance.normalize.BinanceNormalizer;
 import io.k2.binance.normalize.EventType;
 import io.k2.binance.normalize.SymbolCatalog;
+import io.k2.binance.observe.CamelAppInfoGauge;
 import io.k2.binance.observe.LogText;
 import io.k2.binance.observe.MemoryMonitor;
 import io.k2.binance.observe.MemoryProbe;
@@ -105,7 +106,8 @@ public class K2Configuration implements CamelConfiguration {
         context.addService(warmer);
 
         // memory monitor (docs/memory.md): routes/memory-monitor.camel.yaml calls sample(); gauges once the
-        // context has started, because camel-main's Prometheus registry does not exist before
+        // context has started, because camel-main's Prometheus registry does not exist before. Camel's own
+        // app.info gauge is re-registered then too: as Camel registers it, it reads NaN after the first GC
         MemoryMonitor memory = new MemoryMonitor(new MemoryProbe(), System::currentTimeMillis,
                 settings.getInt("k2.observe.memory-window-samples"), settings.getDouble("k2.observe.leak-score-threshold"));
         context.getRegistry().bind("memoryMonitor", memory);
@@ -119,6 +121,7 @@ public class K2Configuration implements CamelConfiguration {
             @Override
             public void onCamelContextFullyStarted(CamelContext c, boolean alreadyStarted) {
                 memory.start(PipelineMetrics.of(c).registry());
+                CamelAppInfoGauge.holdStrongly(PipelineMetrics.of(c).registry());
             }
         });
 
