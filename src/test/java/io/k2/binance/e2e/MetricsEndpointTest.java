@@ -158,6 +158,8 @@ class MetricsEndpointTest extends PipelineTestSupport {
                 .isPositive().isLessThanOrEqualTo(metrics().total(MetricNames.EVENTS_RECEIVED));
         assertThat(single(samples, "camel_exchanges_failed_total", "routeId", "binance-ingest")).isZero();
         assertThat(find(samples, "camel_route_policy_seconds_count", "routeId", "binance-ingest")).isNotEmpty();
+        // ingest, dead-letter, the two connection-lifecycle timers and the memory monitor (docs/metrics.md)
+        assertThat(single(samples, "camel_routes_running_routes")).isEqualTo(5);
 
         // the memory monitor, exported under exactly the names of the service this replaces (docs/memory.md):
         // no unit suffix added twice, none missing
