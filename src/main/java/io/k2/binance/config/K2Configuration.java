@@ -11,12 +11,17 @@ import io.k2.binance.connection.StreamSet;
 import io.k2.binance.health.BinanceConnectionHealthCheck;
 import io.k2.binance.health.IngestLivenessCheck;
 import io.k2.binance.health.KafkaBrokerHealthCheck;
+import io.k2.binance.health.MemoryHealthCheck;
 import io.k2.binance.health.RouteStartFailures;
 import io.k2.binance.health.RoutesStartedHealthCheck;
 import io.k2.binance.normalize.BinanceNormalizer;
 import io.k2.binance.normalize.EventType;
 import io.k2.binance.normalize.SymbolCatalog;
+import io.k2.binance.observe.CamelAppInfoGauge;
 import io.k2.binance.observe.LogText;
+import io.k2.binance.observe.MemoryMonitor;
+import io.k2.binance.observe.MemoryProbe;
+import io.k2.binance.observe.PipelineMetrics;
 import io.k2.binance.pipeline.DeadLetterStep;
 import io.k2.binance.pipeline.DeadLetters;
 import io.k2.binance.pipeline.DeliveryAccounting;
@@ -27,6 +32,7 @@ import io.k2.binance.pipeline.NormalizeStep;
 import io.k2.binance.pipeline.Topics;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
 import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,6 +105,26 @@ public class K2Configuration implements CamelConfiguration {
         context.getRegistry().bind("kafkaReadiness", warmer);
         context.getRegistry().bind("k2KafkaClientFactory", new MetadataWarmingClientFactory(warmer));
         context.addService(warmer);
+
+        // memory monitor (docs/memory.md): routes/memory-monitor.camel.yaml calls sample(); gauges once the
+        // context has started, because camel-main's Prometheus registry does not exist before. Camel's own
+        // app.info gauge is re-registered then too: as Camel registers it, it reads NaN after the first GC
+        MemoryMonitor memory = new MemoryMonitor(new MemoryProbe(), System::currentTimeMillis,
+                settings.getInt("k2.observe.memory-window-samples"), settings.getDouble("k2.observe.leak-score-threshold"));
+        context.getRegistry().bind("memoryMonitor", memory);
+        context.getRegistry().bind("memoryHealth", new MemoryHealthCheck(memory));
+        context.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext c, boolean alreadyStarted) {
+                // routes start after this; gauges wait until they have
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext c, boolean alreadyStarted) {
+                memory.start(PipelineMetrics.of(c).registry());
+                CamelAppInfoGauge.holdStrongly(PipelineMetrics.of(c).registry());
+            }
+        });
 
         // a route that cannot start: ERROR with the cause, and readiness DOWN (routes-started) with it
         RouteStartFailures routeFailures = new RouteStartFailures();

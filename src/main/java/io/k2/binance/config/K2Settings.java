@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 
 import io.k2.binance.avro.SingleObjectEncoder;
 import io.k2.binance.normalize.EventType;
+import io.k2.binance.observe.LeakAlarm;
+import io.k2.binance.observe.LeakScore;
 
 /**
  * The app's own settings ({@code k2.*} in application.properties), read once at start-up, checked all
@@ -88,6 +90,10 @@ public final class K2Settings {
 
     public int getInt(String key) {
         return Integer.parseInt(get(key));
+    }
+
+    public double getDouble(String key) {
+        return Double.parseDouble(get(key));
     }
 
     public boolean getBoolean(String key) {
@@ -193,10 +199,40 @@ public final class K2Settings {
                 throw new IllegalArgumentException("must be a port 1-65535");
             }
         });
+        checkMemoryMonitor(problems);
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return this;
+    }
+
+    /** The memory monitor's timer, window and leak-score threshold (docs/memory.md). */
+    private void checkMemoryMonitor(List<String> problems) {
+        check(problems, "k2.observe.memory-sample-seconds", v -> {
+            long n = Long.parseLong(v);
+            if (n < 1 || n > 3600) {
+                throw new IllegalArgumentException("must be 1-3600 (seconds between memory samples)");
+            }
+        });
+        check(problems, "k2.observe.memory-window-samples", v -> {
+            long n = Long.parseLong(v);
+            if (n < LeakScore.MIN_SAMPLES || n > 10_000) {
+                throw new IllegalArgumentException("must be " + LeakScore.MIN_SAMPLES + "-10000: the leak score needs "
+                        + LeakScore.MIN_SAMPLES + " samples before it says anything");
+            }
+        });
+        check(problems, "k2.observe.leak-score-threshold", v -> {
+            double t;
+            try {
+                t = Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a number");
+            }
+            if (!(t > LeakAlarm.CLEAR_MARGIN && t < 1)) {
+                throw new IllegalArgumentException("must be above " + LeakAlarm.CLEAR_MARGIN + " and below 1: the score "
+                        + "is at most 1, and degraded clears below the threshold minus " + LeakAlarm.CLEAR_MARGIN);
+            }
+        });
     }
 
     /**

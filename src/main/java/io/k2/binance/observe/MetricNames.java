@@ -15,7 +15,10 @@ public final class MetricNames {
     public static final String DEAD_LETTERED = "k2.records.dead.lettered";
     /** Frames that could not be written even to the dead-letter topic; logged in full at ERROR. Tags: stream, reason. */
     public static final String DEAD_LETTER_FAILED = "k2.records.dead.letter.failed";
-    /** Resident set size of this process (OSHI), bytes. */
+    /**
+     * Resident set size of this process (OSHI), bytes, as of the last memory sample: the same value as
+     * {@link #PROCESS_MEMORY_RSS}, under the name the dashboards have used so far.
+     */
     public static final String PROCESS_RSS = "k2.process.resident.memory.bytes";
     /** Frames that are not events (subscription responses, serverShutdown), recognised at the connection. Tags: kind. */
     public static final String CONTROL_FRAMES = "k2.control.frames";
@@ -103,6 +106,19 @@ public final class MetricNames {
     public static final String SERIALIZER_CACHE_SIZE = "serializer.cache.size";
     /** Schema entries evicted from that cache; each is rebuilt on its next record (costs time, never a record). */
     public static final String SERIALIZER_CACHE_EVICTIONS = "serializer.cache.evictions";
+    // Memory monitor (docs/memory.md). The first three keep the names of the service this replaces.
+    /** Resident set size of this process (OSHI), bytes, as of the last memory sample. */
+    public static final String PROCESS_MEMORY_RSS = "process.memory.rss.bytes";
+    /** Virtual size of this process (OSHI), bytes, as of the last memory sample. */
+    public static final String PROCESS_MEMORY_VMS = "process.memory.vms.bytes";
+    /** How much the RSS over the sample window looks like a leak, 0..1 (growth in MB/h mapped to 0..1, times R²). */
+    public static final String LEAK_SCORE = "memory.leak.detection.score";
+    /** Growth of the RSS over the sample window, MB (2^20 bytes) per hour, from a least-squares line. */
+    public static final String LEAK_SLOPE = "memory.leak.slope.mb.per.hour";
+    /** R² of that line, 0..1: how much of the RSS's movement the growth explains. */
+    public static final String LEAK_R2 = "memory.leak.r2";
+    /** JVM heap in use right after the last collection, summed over the heap pools, bytes. */
+    public static final String HEAP_AFTER_GC = "k2.jvm.heap.after.gc.bytes";
 
     public static final String TAG_STREAM = "stream";
     public static final String TAG_ENDPOINT = "endpoint";

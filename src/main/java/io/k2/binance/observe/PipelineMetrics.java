@@ -50,7 +50,6 @@ public final class PipelineMetrics {
             }
             MeterRegistry registry = context.getRegistry().findSingleByType(MeterRegistry.class);
             PipelineMetrics created = new PipelineMetrics(registry != null ? registry : new SimpleMeterRegistry());
-            ProcessRss.register(created.registry);
             context.getRegistry().bind(BEAN_NAME, created);
             return created;
         }

@@ -20,8 +20,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * GET /observe/metrics serves Prometheus text with the pipeline's counters, the ack latency quantiles, the
- * connection gauge, Camel route metrics and JVM metrics, and the scraped values equal the app's counters
- * and the simulator's ledger.
+ * connection gauge, the memory monitor's gauges, Camel route metrics and JVM metrics, and the scraped values
+ * equal the app's counters and the simulator's ledger.
  */
 class MetricsEndpointTest extends PipelineTestSupport {
 
@@ -158,6 +158,21 @@ class MetricsEndpointTest extends PipelineTestSupport {
                 .isPositive().isLessThanOrEqualTo(metrics().total(MetricNames.EVENTS_RECEIVED));
         assertThat(single(samples, "camel_exchanges_failed_total", "routeId", "binance-ingest")).isZero();
         assertThat(find(samples, "camel_route_policy_seconds_count", "routeId", "binance-ingest")).isNotEmpty();
+        // ingest, dead-letter, the two connection-lifecycle timers and the memory monitor (docs/metrics.md)
+        assertThat(single(samples, "camel_routes_running_routes")).isEqualTo(5);
+
+        // the memory monitor, exported under exactly the names of the service this replaces (docs/memory.md):
+        // no unit suffix added twice, none missing
+        double rss = single(samples, "process_memory_rss_bytes");
+        assertThat(rss).isGreaterThan(10_000_000);
+        assertThat(single(samples, "process_memory_vms_bytes")).isGreaterThanOrEqualTo(rss);
+        assertThat(single(samples, "memory_leak_detection_score")).isBetween(0.0, 1.0);
+        assertThat(single(samples, "memory_leak_r2")).isBetween(0.0, 1.0);
+        assertThat(find(samples, "memory_leak_slope_mb_per_hour")).hasSize(1);
+        assertThat(single(samples, "k2_jvm_heap_after_gc_bytes")).isNotNegative();
+        assertThat(single(samples, "k2_process_resident_memory_bytes")).isEqualTo(rss);
+        assertThat(samples).extracting(Sample::name)
+                .noneMatch(n -> n.startsWith("process_memory_rss_bytes_") || n.startsWith("memory_leak_detection_score_"));
 
         // JVM metrics from the configured binders
         assertThat(find(samples, "jvm_memory_used_bytes")).isNotEmpty().anyMatch(s -> s.value() > 0);
