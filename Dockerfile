@@ -40,13 +40,12 @@ WORKDIR /opt/k2
 COPY --from=build --chown=root:root /src/target/lib/     /opt/k2/lib/
 COPY --from=build --chown=root:root /src/target/classes/ /opt/k2/classes/
 COPY --from=build --chown=root:root /src/application.properties /opt/k2/application.properties
+COPY --from=build --chown=root:root /src/jvm.options    /opt/k2/jvm.options
 COPY --from=build --chown=root:root /src/routes/         /opt/k2/routes/
 
-# JVM: heap = 75 % of the container memory limit; exit (and let the runtime restart) on OOM instead of
-# limping on. log4j2.shutdownHookEnabled=false: otherwise Log4j's own shutdown hook stops logging at
-# SIGTERM, before Camel has logged the graceful drain ("draining N queued and M in-flight frames"). The
-# packaged log4j2.properties says the same (shutdownHook = disable); the flag keeps it so when an operator
-# mounts a log4j2 configuration of their own.
+# JVM: the flags are in /opt/k2/jvm.options (the repository's jvm.options, each with its reason), the same
+# file bin/k2 run uses; JAVA_OPTS comes after it and wins. MALLOC_ARENA_MAX=2: glibc's default arenas hold
+# freed native memory (docs/memory.md).
 # The app reads ./application.properties and ./routes (K2_HOME). The management server must listen on
 # all interfaces inside the container so Prometheus and the HEALTHCHECK can reach it; publish the port
 # on 127.0.0.1 only (see docker-compose.yml).
@@ -54,7 +53,7 @@ ENV K2_HOME=/opt/k2 \
     K2_OBSERVE_HOST=0.0.0.0 \
     K2_OBSERVE_PORT=9876 \
     JAVA_OPTS="" \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError -XX:+UseG1GC -XX:MaxGCPauseMillis=100 -Djava.security.egd=file:/dev/urandom -Dfile.encoding=UTF-8 -Dlog4j2.shutdownHookEnabled=false"
+    MALLOC_ARENA_MAX=2
 
 USER 10001:10001
 EXPOSE 9876
@@ -68,5 +67,5 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=4 \
 # (ingest first, dead-letter last) and waits up to camel.main.shutdownTimeout (45 s) for in-flight
 # records. Give `docker stop` a longer grace period than that (compose: stop_grace_period: 60s).
 STOPSIGNAL SIGTERM
-ENTRYPOINT ["/bin/sh", "-c", "exec java $JAVA_OPTS -cp '/opt/k2/classes:/opt/k2/lib/*' \"$@\"", "k2"]
+ENTRYPOINT ["/bin/sh", "-c", "exec java @/opt/k2/jvm.options $JAVA_OPTS -cp '/opt/k2/classes:/opt/k2/lib/*' \"$@\"", "k2"]
 CMD ["io.k2.binance.K2Application"]

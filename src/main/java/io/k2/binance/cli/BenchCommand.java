@@ -20,6 +20,14 @@ import io.k2.binance.observe.MetricNames;
  */
 public final class BenchCommand {
 
+    /** jvm.options, then the benchmark's heap (later flags win). */
+    private static List<String> withHeap(String heap) {
+        List<String> options = new java.util.ArrayList<>(AppJvmOptions.argumentFile());
+        options.add("-Xms" + heap);
+        options.add("-Xmx" + heap);
+        return options;
+    }
+
     private static final String HELP = """
             Usage: bin/k2 bench [options]
 
@@ -86,7 +94,7 @@ public final class BenchCommand {
             // the simulator's market produces exactly the app's streams, so --rate is what the app is offered
             stack.startSimulator(Ports.free(), List.of("--symbols", symbols, "--streams", streams, "--rate", rate,
                     "--burst-factor", "1"));
-            stack.startApp(Ports.free(), List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError"),
+            stack.startApp(Ports.free(), withHeap(heap),
                     Map.of("K2_BINANCE_SYMBOLS", symbols, "K2_BINANCE_STREAMS", streams,
                             "K2_INGEST_MAX_INFLIGHT", "100000"));
 

@@ -94,7 +94,8 @@ public final class LocalStack implements AutoCloseable {
                 "K2_BINANCE_EXCHANGE_INFO_URL", "http://127.0.0.1:" + simulatorPort + "/api/v3/exchangeInfo",
                 "K2_BINANCE_REST_BASE_URL", "http://127.0.0.1:" + simulatorPort,
                 "K2_KAFKA_BROKERS", brokers,
-                "K2_OBSERVE_PORT", Integer.toString(observePort)));
+                "K2_OBSERVE_PORT", Integer.toString(observePort),
+                "MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2")));
         env.putAll(extraEnv);
         app = ChildProcess.startJava("app", jvmOptions, K2Application.class.getName(), List.of(), env,
                 workDir.resolve("logs/app.log"));

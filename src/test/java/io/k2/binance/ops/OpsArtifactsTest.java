@@ -152,4 +152,31 @@ class OpsArtifactsTest {
             }
         }
     }
+
+    /** One home for the JVM flags: jvm.options, read by bin/k2 and the image, every flag with its reason above it. */
+    @Test
+    void jvmFlagsLiveInJvmOptionsEachWithItsReason() throws Exception {
+        List<String> lines = Files.readAllLines(ROOT.resolve("jvm.options"));
+        List<String> flags = new java.util.ArrayList<>();
+        boolean commented = false;
+        for (String line : lines) {
+            String t = line.strip();
+            if (t.startsWith("#")) {
+                commented = true;
+            } else if (t.isEmpty()) {
+                commented = false;
+            } else {
+                assertThat(t).as("one flag per line, no trailing comment (java argument files have none)")
+                        .startsWith("-").doesNotContain(" #");
+                assertThat(commented).as(t + ": a comment above it says why").isTrue();
+                flags.add(t);
+            }
+        }
+        assertThat(flags).as("flags in jvm.options").isNotEmpty().anyMatch(f -> f.startsWith("-Xmx"));
+        assertThat(read("bin/k2")).contains("@jvm.options").doesNotContain("-Xms256m");
+        String dockerfile = read("Dockerfile");
+        assertThat(dockerfile).contains("/opt/k2/jvm.options").contains("java @/opt/k2/jvm.options $JAVA_OPTS")
+                .doesNotContain("JAVA_TOOL_OPTIONS");
+        assertThat(read("src/main/java/io/k2/binance/cli/DevCommand.java")).contains("AppJvmOptions.argumentFile()");
+    }
 }
