@@ -2,7 +2,6 @@ package io.k2.binance.gap;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 import io.k2.binance.connection.TlsTrust;
@@ -281,10 +280,6 @@ final class BinanceRest {
         return one.length() <= 200 ? one : one.substring(0, 200) + "...";
     }
 
-    /** Lower-case upper-case symbol for the query, e.g. btcusdt -> BTCUSDT. */
-    static String restSymbol(String streamSymbol) {
-        return streamSymbol.toUpperCase(Locale.ROOT);
-    }
 
     /**
      * Shutdown: what is queued is answered "shutdown" without being sent, retries stop, the gauges go (a

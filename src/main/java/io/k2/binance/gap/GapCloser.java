@@ -8,6 +8,8 @@ import io.k2.binance.connection.BinanceFrame;
 import io.k2.binance.connection.FrameOrigin;
 import io.k2.binance.connection.FrameScanner;
 import io.k2.binance.connection.FrameSink;
+import io.k2.binance.normalize.StreamName;
+import io.k2.binance.normalize.Timestamps;
 import io.k2.binance.observe.LogText;
 import io.k2.binance.observe.MetricNames;
 import io.k2.binance.sequence.Gap;
@@ -119,7 +121,7 @@ public final class GapCloser implements FrameSink {
     }
 
     private double oldestOpenAgeSeconds() {
-        long now = nowMicros();
+        long now = Timestamps.nowMicros();
         long oldest = 0;
         for (OpenGap g : open.values()) {
             oldest = Math.max(oldest, now - g.detectedAtMicros);
@@ -160,8 +162,8 @@ public final class GapCloser implements FrameSink {
         String stream = gap.stream();
         registry.counter(MetricNames.SEQUENCE_GAPS, MetricNames.TAG_STREAM, stream).increment();
         registry.counter(MetricNames.MISSING_EVENTS, MetricNames.TAG_STREAM, stream).increment(gap.missing());
-        long now = nowMicros();
-        OpenGap g = new OpenGap(gap, symbolOf(stream), cause, frame.connectionId(), now,
+        long now = Timestamps.nowMicros();
+        OpenGap g = new OpenGap(gap, StreamName.symbol(stream), cause, frame.connectionId(), now,
                 System.currentTimeMillis() + settings.lookBack().toMillis());
         publish(detected(g));
         String noWork = whyNotClosable(gap);
@@ -215,7 +217,7 @@ public final class GapCloser implements FrameSink {
             return false;
         }
         Gap none = new Gap(stream, SequenceKind.DEPTH_DIFF, p.first(), p.first() - 1, 1, 0);
-        OpenGap g = new OpenGap(none, symbolOf(stream), GapCause.UNKNOWN, frame.connectionId(), nowMicros(),
+        OpenGap g = new OpenGap(none, StreamName.symbol(stream), GapCause.UNKNOWN, frame.connectionId(), Timestamps.nowMicros(),
                 System.currentTimeMillis() + settings.lookBack().toMillis());
         g.initial = true;
         StreamHold hold = new StreamHold(stream);
@@ -435,7 +437,7 @@ public final class GapCloser implements FrameSink {
             }
             return;
         }
-        long madeAt = nowMicros();
+        long madeAt = Timestamps.nowMicros();
         long before = g.recovered;
         for (RestTrades.Row row : rows) {
             if (row.id() < g.next) {
@@ -523,14 +525,14 @@ public final class GapCloser implements FrameSink {
                     break;
                 }
             }
-            downstream.offerHeld(BinanceFrame.made(FrameOrigin.SNAPSHOT, reply.body(), g.gap.stream(), "rest", nowMicros()));
+            downstream.offerHeld(BinanceFrame.made(FrameOrigin.SNAPSHOT, reply.body(), g.gap.stream(), "rest", Timestamps.nowMicros()));
             for (OpenGap later : coveredToo) {
                 finishRecord(later, GapNotice.SNAPSHOT_PUBLISHED, null, lastUpdateId);
             }
             finish(hold, g, GapNotice.SNAPSHOT_PUBLISHED, null, lastUpdateId);
             return;
         }
-        downstream.offerHeld(BinanceFrame.made(FrameOrigin.SNAPSHOT, reply.body(), g.gap.stream(), "rest", nowMicros()));
+        downstream.offerHeld(BinanceFrame.made(FrameOrigin.SNAPSHOT, reply.body(), g.gap.stream(), "rest", Timestamps.nowMicros()));
         finish(hold, g, GapNotice.SNAPSHOT_PUBLISHED, null, lastUpdateId);
     }
 
@@ -583,7 +585,7 @@ public final class GapCloser implements FrameSink {
         }
         publish(new GapNotice(GapNotice.CLOSED, g.id, g.symbol, g.gap.stream(), eventType(g.gap.kind()),
                 g.gap.firstMissing(), g.gap.lastMissing(), tradeFirst(g.gap), tradeLast(g.gap), g.detectedAtMicros,
-                g.cause.tag(), g.connectionId, outcome, reason, g.recovered, !g.late, snapshotUpdateId, nowMicros(),
+                g.cause.tag(), g.connectionId, outcome, reason, g.recovered, !g.late, snapshotUpdateId, Timestamps.nowMicros(),
                 instance));
     }
 
@@ -595,7 +597,7 @@ public final class GapCloser implements FrameSink {
 
     private void publish(GapNotice notice) {
         downstream.offerHeld(BinanceFrame.made(FrameOrigin.GAP_RECORD, notice.toJson(), notice.stream(), "gaps",
-                nowMicros()));
+                Timestamps.nowMicros()));
     }
 
     private static Long tradeFirst(Gap gap) {
@@ -615,14 +617,4 @@ public final class GapCloser implements FrameSink {
         };
     }
 
-    /** BTCUSDT from btcusdt@trade: the REST API and the records want the upper-case symbol. */
-    static String symbolOf(String stream) {
-        int at = stream.indexOf('@');
-        return (at < 0 ? stream : stream.substring(0, at)).toUpperCase(java.util.Locale.ROOT);
-    }
-
-    private static long nowMicros() {
-        java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
-    }
 }

@@ -3,7 +3,7 @@ package io.k2.binance.normalize;
 import java.util.Locale;
 
 /** What a Binance stream name ({@code btcusdt@depth20@100ms}, {@code !ticker@arr}) says, read without regex. */
-final class StreamName {
+public final class StreamName {
 
     private StreamName() {
     }
@@ -14,7 +14,7 @@ final class StreamName {
     }
 
     /** The upper-case symbol before the first '@', or null for all-market streams ({@code !...}) and names without '@'. */
-    static String symbol(String stream) {
+    public static String symbol(String stream) {
         int at = stream.indexOf('@');
         if (at <= 0 || stream.charAt(0) == '!') {
             return null;

@@ -1,8 +1,7 @@
 package io.k2.binance.pipeline;
 
-import java.time.Instant;
-
 import io.k2.binance.gap.GapNotice;
+import io.k2.binance.normalize.Timestamps;
 import io.k2.marketdata.GapCause;
 import io.k2.marketdata.GapOutcome;
 import io.k2.marketdata.GapRecordType;
@@ -26,7 +25,7 @@ final class GapRecords {
                 .setLastMissingId(n.lastMissing())
                 .setFirstMissingTradeId(n.firstMissingTrade())
                 .setLastMissingTradeId(n.lastMissingTrade())
-                .setDetectedAt(micros(n.detectedAtMicros()))
+                .setDetectedAt(Timestamps.instant(n.detectedAtMicros()))
                 .setCause(GapCause.valueOf(n.cause().toUpperCase(java.util.Locale.ROOT)))
                 .setConnectionId(n.connectionId())
                 .setOutcome(n.outcome() == null ? null : GapOutcome.valueOf(n.outcome()))
@@ -34,7 +33,7 @@ final class GapRecords {
                 .setRecovered(n.recovered())
                 .setInOrder(n.inOrder())
                 .setSnapshotUpdateId(n.snapshotUpdateId())
-                .setClosedAt(n.closedAtMicros() == null ? null : micros(n.closedAtMicros()))
+                .setClosedAt(n.closedAtMicros() == null ? null : Timestamps.instant(n.closedAtMicros()))
                 .setInstance(n.instance())
                 .build();
     }
@@ -43,7 +42,4 @@ final class GapRecords {
         return "BINANCE:" + n.symbol() + ":gap:" + n.gapId() + ":" + n.record();
     }
 
-    private static Instant micros(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
-    }
 }
