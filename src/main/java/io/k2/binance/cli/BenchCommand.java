@@ -20,12 +20,51 @@ import io.k2.binance.observe.MetricNames;
  */
 public final class BenchCommand {
 
-    /** jvm.options, then the benchmark's heap (later flags win). */
-    private static List<String> withHeap(String heap) {
-        List<String> options = new java.util.ArrayList<>(AppJvmOptions.argumentFile());
-        options.add("-Xms" + heap);
-        options.add("-Xmx" + heap);
+    /** jvm.options, then the benchmark's heap, then the variant's own flags (later flags win). */
+    static List<String> jvmOptions(String heap, String variant) {
+        List<String> options = new ArrayList<>(AppJvmOptions.argumentFile());
+        if (!heap.isBlank()) {
+            options.add("-Xms" + heap);
+            options.add("-Xmx" + heap);
+        }
+        if (!variant.isBlank()) {
+            options.addAll(List.of(variant.trim().split("\\s+")));
+        }
         return options;
+    }
+
+    /** What one app variant did over the measured window. */
+    record AppRun(String variant, double received, double acked, double dead, double p50, double p99,
+                  long peakRss, double queue) {
+    }
+
+    private static AppRun measureApp(LocalStack stack, String variant, String heap, String symbols, String streams,
+                                     String rate, int warmup, int duration, PrintStream out) throws IOException {
+        String name = variant.isBlank() ? "jvm.options" : variant;
+        out.printf("[bench] app variant: %s%n", name);
+        stack.startApp(Ports.free(), jvmOptions(heap, variant),
+                Map.of("K2_BINANCE_SYMBOLS", symbols, "K2_BINANCE_STREAMS", streams,
+                        "K2_INGEST_MAX_INFLIGHT", "100000"));
+        ProcessMemory memory = new ProcessMemory();
+        long peakRss = 0;
+        out.printf("[bench] warming up for %d s at --rate %s ...%n", warmup, rate);
+        peakRss = Math.max(peakRss, sampleFor(Duration.ofSeconds(warmup), stack, memory, out));
+        MetricsScrape before = MetricsScrape.of(stack.metricsUrl());
+        long t0 = System.nanoTime();
+        out.printf("[bench] measuring the app for %d s ...%n", duration);
+        peakRss = Math.max(peakRss, sampleFor(Duration.ofSeconds(duration), stack, memory, out));
+        MetricsScrape after = MetricsScrape.of(stack.metricsUrl());
+        double secs = (System.nanoTime() - t0) / 1e9;
+        double received = (after.sum(prom(MetricNames.EVENTS_RECEIVED)) - before.sum(prom(MetricNames.EVENTS_RECEIVED))) / secs;
+        double acked = (after.sum(prom(MetricNames.RECORDS_ACKED)) - before.sum(prom(MetricNames.RECORDS_ACKED))) / secs;
+        double dead = after.sum(prom(MetricNames.DEAD_LETTERED)) - before.sum(prom(MetricNames.DEAD_LETTERED));
+        String latency = "k2_ack_latency_seconds";
+        double p50 = after.max(latency, "quantile=\"0.5\"") * 1000;
+        double p99 = after.max(latency, "quantile=\"0.99\"") * 1000;
+        double queue = after.sum("k2_ingest_queue_depth");
+        out.println("[bench] stopping the app ...");
+        stack.app().stop(Duration.ofSeconds(60));
+        return new AppRun(name, received, acked, dead, p50, p99, peakRss, queue);
     }
 
     private static final String HELP = """
@@ -34,6 +73,7 @@ public final class BenchCommand {
             1. starts a fresh Kafka broker (data in .k2/bench/kafka), the simulator and the app, each its own JVM;
             2. streams at --rate for --warmup + --duration seconds; measures over --duration:
                events/s acked by Kafka, receive-to-ack latency p50/p99, the app's peak RSS;
+               with --app-jvm-options given more than once, repeats 2 for each variant with a fresh app;
             3. stops the app, reads back up to 500k of the records it wrote, and sends them with a plain
                KafkaProducer (same serializers, acks=all, idempotence, linger, batch, compression) for
                --duration seconds: the baseline.
@@ -46,7 +86,12 @@ public final class BenchCommand {
               --rate N          simulator messages/s over all streams (default 200000)
               --symbols LIST    (default btcusdt,ethusdt,bnbusdt,solusdt,xrpusdt)
               --streams LIST    (default trade,aggTrade,bookTicker,depth@100ms)
-              --app-heap SIZE   the app's -Xmx (default 512m)
+              --app-heap SIZE   the app's -Xms and -Xmx (default: those of jvm.options, as bin/k2 run has them)
+              --app-jvm-options "FLAGS"
+                                extra JVM flags for the app, after jvm.options and the heap (they win);
+                                repeat it to measure several variants one after the other in the same run,
+                                against the same simulator, broker and baseline. "" is jvm.options as shipped.
+                                To switch the collector turn jvm.options' one off first, e.g. "-XX:-UseG1GC -XX:+UseSerialGC".
               --help            this text
             """;
 
@@ -63,7 +108,8 @@ public final class BenchCommand {
         String rate = "200000";
         String symbols = "btcusdt,ethusdt,bnbusdt,solusdt,xrpusdt";
         String streams = "trade,aggTrade,bookTicker,depth@100ms";
-        String heap = "512m";
+        String heap = "";
+        List<String> variants = new ArrayList<>();
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -77,6 +123,7 @@ public final class BenchCommand {
                     case "--symbols" -> symbols = args[++i];
                     case "--streams" -> streams = args[++i];
                     case "--app-heap" -> heap = args[++i];
+                    case "--app-jvm-options" -> variants.add(args[++i].trim());
                     default -> {
                         err.println("k2 bench: unknown option '" + args[i] + "'. See bin/k2 bench --help.");
                         return 2;
@@ -87,6 +134,9 @@ public final class BenchCommand {
             err.println("k2 bench: an option is missing its value or it is not a number. See --help.");
             return 2;
         }
+        if (variants.isEmpty()) {
+            variants.add("");
+        }
         Path work = Path.of(".k2", "bench");
         int kafkaPort = Ports.free();
         try (LocalStack stack = new LocalStack(work, out)) {
@@ -94,29 +144,10 @@ public final class BenchCommand {
             // the simulator's market produces exactly the app's streams, so --rate is what the app is offered
             stack.startSimulator(Ports.free(), List.of("--symbols", symbols, "--streams", streams, "--rate", rate,
                     "--burst-factor", "1"));
-            stack.startApp(Ports.free(), withHeap(heap),
-                    Map.of("K2_BINANCE_SYMBOLS", symbols, "K2_BINANCE_STREAMS", streams,
-                            "K2_INGEST_MAX_INFLIGHT", "100000"));
-
-            ProcessMemory memory = new ProcessMemory();
-            long peakRss = 0;
-            out.printf("[bench] warming up for %d s at --rate %s ...%n", warmup, rate);
-            peakRss = Math.max(peakRss, sampleFor(Duration.ofSeconds(warmup), stack, memory, out));
-            MetricsScrape before = MetricsScrape.of(stack.metricsUrl());
-            long t0 = System.nanoTime();
-            out.printf("[bench] measuring the app for %d s ...%n", duration);
-            peakRss = Math.max(peakRss, sampleFor(Duration.ofSeconds(duration), stack, memory, out));
-            MetricsScrape after = MetricsScrape.of(stack.metricsUrl());
-            double secs = (System.nanoTime() - t0) / 1e9;
-            double received = (after.sum(prom(MetricNames.EVENTS_RECEIVED)) - before.sum(prom(MetricNames.EVENTS_RECEIVED))) / secs;
-            double acked = (after.sum(prom(MetricNames.RECORDS_ACKED)) - before.sum(prom(MetricNames.RECORDS_ACKED))) / secs;
-            double dead = after.sum(prom(MetricNames.DEAD_LETTERED));
-            String latency = "k2_ack_latency_seconds";
-            double p50 = after.max(latency, "quantile=\"0.5\"") * 1000;
-            double p99 = after.max(latency, "quantile=\"0.99\"") * 1000;
-            double queue = after.sum("k2_ingest_queue_depth");
-            out.println("[bench] stopping the app ...");
-            stack.app().stop(Duration.ofSeconds(60));
+            List<AppRun> runs = new ArrayList<>();
+            for (String variant : variants) {
+                runs.add(measureApp(stack, variant, heap, symbols, streams, rate, warmup, duration, out));
+            }
             stack.simulator().stop(Duration.ofSeconds(10));
 
             out.println("[bench] baseline: reading back the app's records ...");
@@ -132,8 +163,7 @@ public final class BenchCommand {
             double baseline = BaselineProducer.run(brokers, samples, "baseline.", Duration.ofSeconds(duration),
                     producerSettingsOfTheApp());
 
-            String report = report(rate, symbols, streams, heap, duration, warmup, received, acked, dead, p50, p99,
-                    peakRss, queue, baseline);
+            String report = report(rate, symbols, streams, heap, duration, warmup, runs, baseline);
             out.println();
             out.println(report);
             Files.createDirectories(work);
@@ -200,27 +230,44 @@ public final class BenchCommand {
     }
 
     private static String report(String rate, String symbols, String streams, String heap, int duration, int warmup,
-                                 double received, double acked, double dead, double p50, double p99, long peakRss,
-                                 double queue, double baseline) {
+                                 List<AppRun> runs, double baseline) {
+        StringBuilder variants = new StringBuilder();
+        for (AppRun r : runs) {
+            variants.append(" --app-jvm-options \"").append(r.variant().equals("jvm.options") ? "" : r.variant())
+                    .append('"');
+        }
+        StringBuilder t = new StringBuilder("| measure |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (AppRun r : runs) {
+            t.append(" `").append(r.variant()).append("` |");
+            rule.append("---|");
+        }
+        t.append('\n').append(rule).append('\n');
+        row(t, runs, "events/s received by the app", r -> String.format("%,.0f", r.received()));
+        row(t, runs, "**events/s acked by Kafka (app)**", r -> String.format("**%,.0f**", r.acked()));
+        row(t, runs, "receive-to-ack latency p50 / p99", r -> String.format("%.1f ms / %.1f ms", r.p50(), r.p99()));
+        row(t, runs, "app peak RSS", r -> ProcessMemory.mib(r.peakRss()));
+        row(t, runs, "frames still queued at the end", r -> String.format("%,.0f", r.queue()));
+        row(t, runs, "dead-lettered while measured", r -> String.format("%,.0f", r.dead()));
+        row(t, runs, "plain KafkaProducer baseline, records/s acked", r -> String.format("%,.0f", baseline));
+        row(t, runs, "**app / baseline**", r -> String.format("**%.0f %%**", 100.0 * r.acked() / baseline));
         return String.format("""
                 ### Run %s
 
-                Command: `bin/k2 bench --rate %s --duration %d --warmup %d` (symbols %s; streams %s; app -Xmx%s)
+                Command: `bin/k2 bench --rate %s --duration %d --warmup %d%s` (symbols %s; streams %s; app heap %s)
                 Machine: %d cores, %s, Java %s
 
-                | measure | value |
-                |---|---|
-                | events/s received by the app | %,.0f |
-                | **events/s acked by Kafka (app)** | **%,.0f** |
-                | receive-to-ack latency p50 / p99 | %.1f ms / %.1f ms |
-                | app peak RSS | %s |
-                | frames still queued at the end | %,.0f |
-                | dead-lettered | %,.0f |
-                | plain KafkaProducer baseline, records/s acked | %,.0f |
-                | **app / baseline** | **%.0f %%** |
-                """, Instant.now(), rate, duration, warmup, symbols, streams, heap,
+                %s""", Instant.now(), rate, duration, warmup, runs.size() > 1 ? variants : "", symbols, streams, heap.isBlank() ? "of jvm.options" : "-Xms/-Xmx" + heap,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                System.getProperty("java.version"), received, acked, p50, p99, ProcessMemory.mib(peakRss), queue, dead,
-                baseline, 100.0 * acked / baseline);
+                System.getProperty("java.version"), t);
+    }
+
+    private static void row(StringBuilder t, List<AppRun> runs, String measure,
+                            java.util.function.Function<AppRun, String> value) {
+        t.append("| ").append(measure).append(" |");
+        for (AppRun r : runs) {
+            t.append(' ').append(value.apply(r)).append(" |");
+        }
+        t.append('\n');
     }
 }

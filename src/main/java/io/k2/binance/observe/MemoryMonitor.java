@@ -64,7 +64,7 @@ public final class MemoryMonitor {
                 + "process_memory_rss_bytes", "bytes", r -> r.memory().rssBytes());
         gauge(registry, MetricNames.PROCESS_MEMORY_VMS, "Virtual size of the app process (OSHI)", "bytes",
                 r -> r.memory().vmsBytes());
-        gauge(registry, MetricNames.HEAP_AFTER_GC, "JVM heap in use after the last collection of each heap pool",
+        gauge(registry, MetricNames.HEAP_AFTER_GC, "JVM heap in use right after the last garbage collection",
                 "bytes", r -> r.memory().heapAfterGcBytes());
         gauge(registry, MetricNames.LEAK_SLOPE, "Growth of the RSS over the sample window, MB per hour", null,
                 r -> r.trend().slopeMbPerHour());
