@@ -15,9 +15,12 @@ final class AppJvmOptions {
     private AppJvmOptions() {
     }
 
-    /** {@code @<absolute path of ./jvm.options>}, for {@code java}'s argument-file syntax. */
+    /**
+     * {@code @<absolute path>}, for {@code java}'s argument-file syntax: ./jvm.options, or the copy bin/k2 made
+     * of it for an older JDK (system property {@code k2.jvm.options}).
+     */
     static List<String> argumentFile() {
-        Path file = Path.of(FILE).toAbsolutePath();
+        Path file = Path.of(System.getProperty("k2.jvm.options", FILE)).toAbsolutePath();
         if (!Files.isReadable(file)) {
             throw new LocalStack.LauncherException("no " + FILE + " in " + file.getParent() + ": run bin/k2 from the "
                     + "project directory (or the unpacked distribution), where jvm.options is");
