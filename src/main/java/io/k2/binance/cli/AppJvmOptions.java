@@ -8,7 +8,7 @@ import java.util.List;
  * The app's JVM flags as the launchers pass them: {@code @jvm.options}, the one file that bin/k2 run and the
  * container image use too, so dev and bench measure the app as it runs in production.
  */
-final class AppJvmOptions {
+public final class AppJvmOptions {
 
     static final String FILE = "jvm.options";
 
@@ -16,7 +16,7 @@ final class AppJvmOptions {
     }
 
     /** {@code @<absolute path of ./jvm.options>}, for {@code java}'s argument-file syntax. */
-    static List<String> argumentFile() {
+    public static List<String> argumentFile() {
         Path file = Path.of(FILE).toAbsolutePath();
         if (!Files.isReadable(file)) {
             throw new LocalStack.LauncherException("no " + FILE + " in " + file.getParent() + ": run bin/k2 from the "
