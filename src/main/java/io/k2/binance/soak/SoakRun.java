@@ -35,7 +35,10 @@ final class SoakRun {
     static final Path WORK_DIR = Path.of(".k2", "soak");
     /** A drop waits this long for a rotation's overlap to end, then drops the first connection anyway. */
     private static final Duration DROP_PATIENCE = Duration.ofSeconds(15);
-    /** Bound of the wait for the app to ack through the simulator's last ids (gaps give up within the look-back). */
+    /**
+     * Bound of the wait for the app to ack through the simulator's last ids once the read-back has caught up:
+     * a gap is backfilled within seconds here, and the quiet end of the short mode has given it a minute already.
+     */
     private static final Duration ACK_WAIT = Duration.ofMinutes(3);
     private static final Duration READ_TO_END = Duration.ofMinutes(10);
 
@@ -271,11 +274,18 @@ final class SoakRun {
         List<String> topics = List.of(OperatorSettings.resolve("k2.kafka.topic.trade", "binance.trade"),
                 OperatorSettings.resolve("k2.kafka.topic.aggtrade", "binance.aggtrade"));
         try (TopicReadBack readBack = new TopicReadBack(brokers, topics, ledger)) {
-            long deadline = System.nanoTime() + ACK_WAIT.toNanos();
+            // Reading a day of records back takes minutes of its own: the wait for the app starts once the
+            // read-back has caught up with what the topics held when injecting stopped.
+            var caughtUpMark = readBack.endOffsets();
+            long catchUpDeadline = System.nanoTime() + READ_TO_END.toNanos();
+            long deadline = Long.MAX_VALUE;
             long nextReport = 0;
             long gapsOpen = -1;
             while (true) {
                 readBack.poll(Duration.ofMillis(500));
+                if (deadline == Long.MAX_VALUE && (readBack.reached(caughtUpMark) || System.nanoTime() > catchUpDeadline)) {
+                    deadline = System.nanoTime() + ACK_WAIT.toNanos();
+                }
                 boolean through = lastIds.entrySet().stream().allMatch(e -> ledger.maxSeen(e.getKey()) >= e.getValue());
                 if (through || System.nanoTime() >= nextReport) {
                     gapsOpen = sampler.gapsOpen();
@@ -286,7 +296,7 @@ final class SoakRun {
                     break;
                 }
                 if (System.nanoTime() >= deadline) {
-                    out.println("[soak] gave up waiting after " + ACK_WAIT.toSeconds() + " s (gaps open " + gapsOpen
+                    out.println("[soak] gave up waiting " + ACK_WAIT.toSeconds() + " s after the read-back caught up (gaps open " + gapsOpen
                             + "); the ledger will say what is missing");
                     break;
                 }

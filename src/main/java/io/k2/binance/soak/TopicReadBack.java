@@ -66,9 +66,19 @@ final class TopicReadBack implements AutoCloseable {
         return n;
     }
 
+    /** Where each partition ends now. */
+    Map<TopicPartition, Long> endOffsets() {
+        return consumer.endOffsets(partitions, Duration.ofSeconds(10));
+    }
+
+    /** Whether every partition has been read up to {@code end}. */
+    boolean reached(Map<TopicPartition, Long> end) {
+        return atEnd(end);
+    }
+
     /** Reads until every partition is at the end it has now (call once the app has stopped writing). */
     void readToEnd(Duration timeout) {
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+        Map<TopicPartition, Long> end = endOffsets();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!atEnd(end)) {
             if (System.nanoTime() > deadline) {

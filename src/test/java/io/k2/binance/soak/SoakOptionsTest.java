@@ -60,6 +60,15 @@ class SoakOptionsTest {
     }
 
     @Test
+    void theLedgerChecksTheTradeAndAggTradeStreamsOfTheRun() {
+        SoakOptions s = SoakOptions.parse("--symbols", "BTCUSDT, ethusdt", "--streams", "trade,depth@100ms,aggTrade");
+        assertThat(new SoakRun(s, "", System.out, System.err).idStreams()).containsExactly("btcusdt@trade",
+                "btcusdt@aggTrade", "ethusdt@trade", "ethusdt@aggTrade");
+        SoakOptions noTrades = SoakOptions.parse("--streams", "bookTicker,depth@100ms");
+        assertThat(new SoakRun(noTrades, "", System.out, System.err).idStreams()).isEmpty();
+    }
+
+    @Test
     void durationsTakeUnits() {
         assertThat(SoakOptions.duration("600", "--duration")).isEqualTo(Duration.ofSeconds(600));
         assertThat(SoakOptions.duration("90s", "--duration")).isEqualTo(Duration.ofSeconds(90));
