@@ -156,7 +156,7 @@ public final class DevCommand {
 
     /** Micrometer name of a counter -> its Prometheus name. */
     static String prom(String micrometerCounter) {
-        return micrometerCounter.replace('.', '_') + "_total";
+        return PromName.counter(micrometerCounter);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

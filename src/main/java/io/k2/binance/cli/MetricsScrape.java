@@ -78,6 +78,32 @@ public final class MetricsScrape {
         return Double.NaN;
     }
 
+    /**
+     * {@code name} summed per value of one label, e.g. {@code binance_reconnects_total} by {@code reason}; label
+     * sets without that label are left out.
+     */
+    public Map<String, Double> sumBy(String name, String label) {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        String key = label + "=\"";
+        for (Map.Entry<String, Double> e : samples.entrySet()) {
+            String series = e.getKey();
+            if (!series.startsWith(name + "{")) {
+                continue;
+            }
+            int at = series.indexOf(key);
+            // a label name is preceded by the brace or a comma, so "reason" does not match "close_reason"
+            if (at < 0 || (series.charAt(at - 1) != '{' && series.charAt(at - 1) != ',')) {
+                continue;
+            }
+            int from = at + key.length();
+            int to = series.indexOf('"', from);
+            if (to >= from) {
+                out.merge(series.substring(from, to), e.getValue(), Double::sum);
+            }
+        }
+        return out;
+    }
+
     /** The largest sample of {@code name} whose labels contain {@code labelFragment}. */
     public double max(String name, String labelFragment) {
         double max = Double.NaN;

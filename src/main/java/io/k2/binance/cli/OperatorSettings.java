@@ -12,12 +12,12 @@ import io.k2.binance.config.K2Settings;
  * A k2.* setting as the operator's tools see it, in the app's own order: the env var (K2_...), else
  * ./application.properties (or $K2_HOME's), else a default.
  */
-final class OperatorSettings {
+public final class OperatorSettings {
 
     private OperatorSettings() {
     }
 
-    static String resolve(String key, String defaultValue) {
+    public static String resolve(String key, String defaultValue) {
         String env = System.getenv(K2Settings.envName(key));
         if (env != null && !env.isBlank()) {
             return env.trim();

@@ -7,12 +7,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 
 /** Loopback port checks for the launcher, so it can say "port in use" before a child fails obscurely. */
-final class Ports {
+public final class Ports {
 
     private Ports() {
     }
 
-    static boolean isFree(int port) {
+    public static boolean isFree(int port) {
         try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
             s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -22,7 +22,7 @@ final class Ports {
         }
     }
 
-    static boolean accepts(int port) {
+    public static boolean accepts(int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
             return true;
@@ -31,7 +31,7 @@ final class Ports {
         }
     }
 
-    static int free() {
+    public static int free() {
         try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {

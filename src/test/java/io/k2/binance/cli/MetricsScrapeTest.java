@@ -23,4 +23,17 @@ class MetricsScrapeTest {
         assertThat(s.first("k2_ack_latency_seconds", "quantile=\"0.5\"")).isEqualTo(0.002);
         assertThat(s.max("k2_ack_latency_seconds", "quantile=\"0.99\"")).isEqualTo(0.05);
     }
+
+    @Test
+    void sumsPerValueOfOneLabel() {
+        MetricsScrape s = MetricsScrape.parse("""
+                binance_reconnects_total{reason="close_1006",route="binance-ingest"} 2.0
+                binance_reconnects_total{route="other",reason="close_1006"} 1.0
+                binance_reconnects_total{route="binance-ingest",reason="connect_failed"} 0.0
+                binance_reconnects_total{route="binance-ingest",close_reason="x"} 7.0
+                """);
+        assertThat(s.sumBy("binance_reconnects_total", "reason"))
+                .containsOnly(java.util.Map.entry("close_1006", 3.0), java.util.Map.entry("connect_failed", 0.0));
+        assertThat(s.sumBy("absent_total", "reason")).isEmpty();
+    }
 }

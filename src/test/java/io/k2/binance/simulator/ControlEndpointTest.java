@@ -47,6 +47,11 @@ class ControlEndpointTest extends SimulatorTestSupport {
         assertThat(history.get("events")).hasSize(5);
         JsonNode first = history.get("events").get(0);
         assertThat(first.get("data").get("t").asLong()).isEqualTo(first.get("lastId").asLong());
+        long newest = history.get("lastId").asLong();
+        assertThat(newest).isGreaterThan(history.get("events").get(4).get("lastId").asLong());
+        JsonNode atNewest = parse(send("GET", "/sim/history?stream=btcusdt@trade&fromId=" + newest + "&toId=" + newest).body());
+        assertThat(atNewest.get("events")).hasSize(1);
+        assertThat(parse(send("GET", "/sim/history?stream=nosuch@trade").body()).get("lastId").isNull()).isTrue();
 
         HttpResponse<String> stall = send("POST", "/sim/faults/stall?connection=" + target + "&stream=btcusdt@trade");
         assertThat(stall.statusCode()).as(stall.body()).isEqualTo(200);
