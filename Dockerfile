@@ -45,7 +45,8 @@ COPY --from=build --chown=root:root /src/routes/         /opt/k2/routes/
 
 # JVM: the flags are in /opt/k2/jvm.options (the repository's jvm.options, each with its reason), the same
 # file bin/k2 run uses; JAVA_OPTS comes after it and wins. MALLOC_ARENA_MAX=2: glibc's default arenas hold
-# freed native memory (docs/memory.md).
+# freed native memory (docs/memory.md). The file is used as it is: eclipse-temurin:17-jre is a current 17.0.x,
+# which has -XX:TrimNativeHeapInterval (17.0.9+); pin an older base image only with that line removed.
 # The app reads ./application.properties and ./routes (K2_HOME). The management server must listen on
 # all interfaces inside the container so Prometheus and the HEALTHCHECK can reach it; publish the port
 # on 127.0.0.1 only (see docker-compose.yml).
