@@ -39,13 +39,7 @@ final class BaselineProducer {
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         List<Sample> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> tps = new ArrayList<>();
-            for (String t : topics) {
-                var parts = c.partitionsFor(t, Duration.ofSeconds(10));
-                if (parts != null) {
-                    parts.forEach(pi -> tps.add(new TopicPartition(t, pi.partition())));
-                }
-            }
+            List<TopicPartition> tps = TopicPartitions.of(c, topics, Duration.ofSeconds(10));
             c.assign(tps);
             c.seekToBeginning(tps);
             int empty = 0;

@@ -1,6 +1,7 @@
 package io.k2.binance.cli;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -12,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -50,9 +50,9 @@ final class LastPrices implements AutoCloseable {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             AvscDecoder decoder = AvscDecoder.fromClasspath();
             while (running.get()) {
-                var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-                if (partitions != null && !partitions.isEmpty()) {
-                    consumer.assign(partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList());
+                var partitions = TopicPartitions.of(consumer, List.of(topic), Duration.ofSeconds(5));
+                if (!partitions.isEmpty()) {
+                    consumer.assign(partitions);
                     break;
                 }
             }

@@ -3,7 +3,6 @@ package io.k2.binance.cli;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -115,15 +113,11 @@ public final class TailCommand {
         }
         long deadline = timeoutMs == Long.MAX_VALUE ? Long.MAX_VALUE : System.currentTimeMillis() + timeoutMs;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-            if (partitions == null || partitions.isEmpty()) {
+            List<TopicPartition> tps = TopicPartitions.of(consumer, List.of(topic), Duration.ofSeconds(10));
+            if (tps.isEmpty()) {
                 err.println("k2 tail: topic '" + topic + "' does not exist at " + brokers
                         + ". The app creates topics on first write; check k2.kafka.topic.* for the names.");
                 return 1;
-            }
-            List<TopicPartition> tps = new ArrayList<>();
-            for (PartitionInfo p : partitions) {
-                tps.add(new TopicPartition(topic, p.partition()));
             }
             consumer.assign(tps);
             if (fromBeginning) {

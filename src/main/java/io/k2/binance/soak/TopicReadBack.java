@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.k2.binance.avro.AvscDecoder;
+import io.k2.binance.cli.TopicPartitions;
 import io.k2.binance.pipeline.PipelineHeaders;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,12 +44,7 @@ final class TopicReadBack implements AutoCloseable {
         // only what the idempotent producer committed; the app writes no transactions, but be exact anyway
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(p);
-        for (String t : topics) {
-            var infos = consumer.partitionsFor(t, Duration.ofSeconds(10));
-            if (infos != null) {
-                infos.forEach(pi -> partitions.add(new TopicPartition(t, pi.partition())));
-            }
-        }
+        partitions.addAll(TopicPartitions.of(consumer, topics, Duration.ofSeconds(10)));
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }
