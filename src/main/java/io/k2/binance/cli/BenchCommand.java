@@ -91,7 +91,7 @@ public final class BenchCommand {
                                 extra JVM flags for the app, after jvm.options and the heap (they win);
                                 repeat it to measure several variants one after the other in the same run,
                                 against the same simulator, broker and baseline. "" is jvm.options as shipped.
-                                To switch the collector turn jvm.options' one off first, e.g. "-XX:-UseSerialGC -XX:+UseG1GC".
+                                To switch the collector turn jvm.options' one off first, e.g. "-XX:-UseG1GC -XX:+UseSerialGC".
               --help            this text
             """;
 
