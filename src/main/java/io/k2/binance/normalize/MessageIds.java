@@ -14,6 +14,29 @@ public final class MessageIds {
     private MessageIds() {
     }
 
+    /** A trade or aggTrade id taken apart: the symbol as in the id, the stream type and the exchange's id. */
+    public record TradeSequence(String symbol, String streamType, long id) {
+    }
+
+    /**
+     * The parts of an id made by {@link #trade} or {@link #aggTrade} (for checks that read ids back, e.g. the
+     * soak's ledger), or null for any other id.
+     */
+    public static TradeSequence tradeSequence(String messageId) {
+        if (!messageId.startsWith(PREFIX)) {
+            return null;
+        }
+        String[] parts = messageId.substring(PREFIX.length()).split(":");
+        if (parts.length != 3 || !(parts[1].equals("trade") || parts[1].equals("aggTrade"))) {
+            return null;
+        }
+        try {
+            return new TradeSequence(parts[0], parts[1], Long.parseLong(parts[2]));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** {@code BINANCE:BTCUSDT:trade:5455447976}: trade ids are unique per symbol. */
     public static String trade(String symbol, long tradeId) {
         return PREFIX + symbol + ":trade:" + tradeId;

@@ -1,11 +1,14 @@
 package io.k2.binance.soak;
 
+
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+
+import io.k2.binance.normalize.MessageIds;
 
 /**
  * Which trade and aggTrade ids were found in Kafka, per stream: one bit per id, so a day at 500 events/s
@@ -28,16 +31,12 @@ final class IdLedger {
      * else (other event types are not id-checked).
      */
     boolean recordMessageId(String messageId) {
-        String[] parts = messageId.split(":");
-        if (parts.length != 4 || !(parts[2].equals("trade") || parts[2].equals("aggTrade"))) {
+        MessageIds.TradeSequence trade = MessageIds.tradeSequence(messageId);
+        if (trade == null) {
             return false;
         }
-        try {
-            record(parts[1].toLowerCase(Locale.ROOT) + "@" + parts[2], Long.parseLong(parts[3]));
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        record(trade.symbol().toLowerCase(Locale.ROOT) + "@" + trade.streamType(), trade.id());
+        return true;
     }
 
     void record(String stream, long id) {

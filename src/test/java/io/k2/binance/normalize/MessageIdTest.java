@@ -73,4 +73,16 @@ class MessageIdTest {
     void depthIdNamesTheUpdateRange() {
         assertThat(MessageIds.depthDiff("NKNUSDT", 499869750, 499869752)).isEqualTo("BINANCE:NKNUSDT:depth:499869750-499869752");
     }
+
+    @Test
+    void tradeAndAggTradeIdsAreTakenApartAgainAndNothingElseIs() {
+        assertThat(MessageIds.tradeSequence(MessageIds.trade("BTCUSDT", 5455447976L)))
+                .isEqualTo(new MessageIds.TradeSequence("BTCUSDT", "trade", 5455447976L));
+        assertThat(MessageIds.tradeSequence(MessageIds.aggTrade("BTCUSDT", 640283266L)))
+                .isEqualTo(new MessageIds.TradeSequence("BTCUSDT", "aggTrade", 640283266L));
+        assertThat(MessageIds.tradeSequence(MessageIds.bookTicker("BTCUSDT", 1L))).isNull();
+        assertThat(MessageIds.tradeSequence(MessageIds.depthDiff("BTCUSDT", 1, 5))).isNull();
+        assertThat(MessageIds.tradeSequence("BINANCE:BTCUSDT:trade:x")).isNull();
+        assertThat(MessageIds.tradeSequence("nonsense")).isNull();
+    }
 }
