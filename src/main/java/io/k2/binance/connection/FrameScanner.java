@@ -3,6 +3,7 @@ package io.k2.binance.connection;
 import java.util.Arrays;
 
 import io.k2.binance.sequence.SequenceKind;
+import io.k2.binance.stream.StreamName;
 
 /**
  * Classifies one Binance text frame and reads the few values the connection layer needs (stream, symbol, the
@@ -325,7 +326,10 @@ public final class FrameScanner {
         if (streamName == null) {
             return false;
         }
-        int at = streamName.indexOf('@');
+        int at = StreamName.symbolEnd(streamName);
+        if (at < 0) {
+            return false;
+        }
         if (f.sEscaped) {
             return JsonString.decode(s, f.sFrom, f.sTo).equalsIgnoreCase(streamName.substring(0, at));
         }

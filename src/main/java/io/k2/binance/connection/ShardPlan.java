@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.k2.binance.stream.StreamName;
+
 /**
  * Which streams go on which connection, and the control frames and URLs that put them there.
  *
@@ -187,8 +189,8 @@ public final class ShardPlan {
      * whole name for market-wide streams such as {@code !miniTicker@arr}.
      */
     public static String symbolOf(String stream) {
-        int at = stream.indexOf('@');
-        return at <= 0 || stream.charAt(0) == '!' ? stream : stream.substring(0, at);
+        String symbol = StreamName.symbolPart(stream);
+        return symbol == null ? stream : symbol;
     }
 
     /** Shards in id order. */

@@ -2,6 +2,8 @@ package io.k2.binance.normalize;
 
 import java.util.Locale;
 
+import io.k2.binance.stream.StreamName;
+
 /**
  * Turns one Binance WebSocket text frame into one Avro record, or says precisely why not.
  *
@@ -122,10 +124,7 @@ public final class BinanceNormalizer {
                     "stream " + stream + " carries a '" + event + "' event, not a '" + expected + "'");
         }
         if ("kline".equals(expected) && p.klineInterval != null) {
-            String kind = StreamName.kind(stream);
-            int at = kind.indexOf('@'); // kline_1m@+08:00
-            String interval = kind.substring("kline_".length(), at < 0 ? kind.length() : at);
-            if (!interval.equals(p.klineInterval)) {
+            if (!p.klineInterval.equals(StreamName.klineInterval(stream))) {
                 throw new BadInputException(BadInputReason.STREAM_MISMATCH,
                         "stream " + stream + " carries a kline of interval '" + p.klineInterval + "'");
             }

@@ -1,5 +1,7 @@
 package io.k2.binance.sequence;
 
+import io.k2.binance.stream.StreamName;
+
 /**
  * How the events of one Binance stream follow each other, which decides what "already seen" and "something
  * is missing" mean for it (protocol reference §5). The kind is a function of the stream name alone, so the
@@ -62,9 +64,9 @@ public enum SequenceKind {
         if (streamName == null) {
             return NONE;
         }
-        int at = streamName.indexOf('@');
+        int at = StreamName.symbolEnd(streamName);
         // "!miniTicker@arr" and friends carry many symbols: no per-stream order
-        if (at <= 0 || streamName.charAt(0) == '!') {
+        if (at < 0) {
             return NONE;
         }
         return ofType(streamName, at + 1);

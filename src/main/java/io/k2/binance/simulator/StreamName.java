@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 /**
  * A parsed stream name such as {@code btcusdt@depth20@100ms}. Only the spot streams the simulator can
  * produce parse; anything else is "Invalid request: invalid stream" (binance-protocol.md §2).
+ * It is the exchange's reading, kept apart from the app's {@code io.k2.binance.stream.StreamName} on purpose:
+ * the simulator stands in for Binance in the tests, so a bug in the app's parser must not be shared by it.
  *
  * @param symbol lower case, as in the name
  * @param levels 5/10/20 for partial depth, else 0
