@@ -2,7 +2,7 @@ package io.k2.binance.simulator;
 
 import org.junit.jupiter.api.Test;
 
-import java.net.ConnectException;
+import java.io.IOException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +17,9 @@ class ServerDownAndUpTest extends SimulatorTestSupport {
         int port = sim.port();
         assertThat(port).isPositive();
         assertThat(sim.isListening()).isFalse();
-        assertThatThrownBy(() -> TestClient.connect(sim.wsBaseUrl() + "/ws/btcusdt@trade")).isInstanceOf(ConnectException.class);
+        // Down means no WebSocket can be opened. Mostly that is a refused connect; once in CI it was a reset
+        // instead (a connection to the just-released ephemeral port, accepted and dropped), which is down too.
+        assertThatThrownBy(() -> TestClient.connect(sim.wsBaseUrl() + "/ws/btcusdt@trade")).isInstanceOf(IOException.class);
         await().atMost(WAIT).until(() -> sim.history().generated("btcusdt@trade") > 50);
 
         sim.startListening();
@@ -28,7 +30,7 @@ class ServerDownAndUpTest extends SimulatorTestSupport {
         sim.stopListening();
         await().atMost(WAIT).until(client::ended);
         assertThat(client.closeCode()).isEqualTo(1006);
-        assertThatThrownBy(() -> TestClient.connect(sim.wsBaseUrl() + "/ws/btcusdt@trade")).isInstanceOf(ConnectException.class);
+        assertThatThrownBy(() -> TestClient.connect(sim.wsBaseUrl() + "/ws/btcusdt@trade")).isInstanceOf(IOException.class);
         long whileDown = sim.history().generated("btcusdt@trade");
         await().atMost(WAIT).until(() -> sim.history().generated("btcusdt@trade") > whileDown + 50);
 
