@@ -1,6 +1,5 @@
 package io.k2.binance.soak;
 
-
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
