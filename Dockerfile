@@ -3,8 +3,10 @@
 #   docker build -t k2-binance-stream:dev .
 #   docker run --rm -p 127.0.0.1:9876:9876 -e K2_KAFKA_BROKERS=kafka:9092 k2-binance-stream:dev
 # Layout in the image (K2_HOME=/opt/k2, also the working directory):
-#   /opt/k2/classes                 the app (target/classes)
-#   /opt/k2/lib/*.jar               runtime dependencies (target/lib)
+#   /opt/k2/bin/k2                  the launcher, as in a checkout: the image runs `bin/k2 run`
+#   /opt/k2/app/k2-binance-stream.jar  the product jar (no dev tools: those are in the tools jar, not here)
+#   /opt/k2/app/lib/*.jar           runtime dependencies (target/lib)
+#   /opt/k2/cds/                    the class list and the class-data archive made from it at build time
 #   /opt/k2/application.properties  the operator's settings; mount your own over it, or use K2_* env vars
 #   /opt/k2/routes/*.yaml           the YAML routes; mount a directory over it to change them
 # See docs/deployment.md.
@@ -21,10 +23,10 @@ ARG MVN_ARGS="-Dexec.skip=true"
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -DskipTests ${MVN_ARGS} package \
- && test -d target/classes && test -d target/lib
+ && test -f target/k2-binance-stream.jar && test -f target/k2-binance-stream-tools.jar && test -d target/lib
 
-# ---- runtime -------------------------------------------------------------------------------------------
-FROM eclipse-temurin:17-jre
+# ---- runtime: what both images share ---------------------------------------------------------------------
+FROM eclipse-temurin:17-jre AS runtime
 LABEL org.opencontainers.image.title="k2-binance-stream" \
       org.opencontainers.image.description="Binance spot market data -> Avro -> Kafka (Apache Camel)" \
       org.opencontainers.image.source="https://github.com/k2/k2-binance-stream"
@@ -37,14 +39,22 @@ RUN apt-get update \
  && useradd --system --uid 10001 --gid k2 --home-dir /opt/k2 --shell /usr/sbin/nologin k2
 
 WORKDIR /opt/k2
-COPY --from=build --chown=root:root /src/target/lib/     /opt/k2/lib/
-COPY --from=build --chown=root:root /src/target/classes/ /opt/k2/classes/
+COPY --from=build --chown=root:root /src/target/lib/     /opt/k2/app/lib/
+COPY --from=build --chown=root:root /src/target/k2-binance-stream.jar /opt/k2/app/k2-binance-stream.jar
+COPY --from=build --chown=root:root /src/bin/k2          /opt/k2/bin/k2
+COPY --from=build --chown=root:root /src/cds/app.classlist /opt/k2/cds/app.classlist
 COPY --from=build --chown=root:root /src/application.properties /opt/k2/application.properties
 COPY --from=build --chown=root:root /src/jvm.options    /opt/k2/jvm.options
 COPY --from=build --chown=root:root /src/routes/         /opt/k2/routes/
 
-# JVM: the flags are in /opt/k2/jvm.options (the repository's jvm.options, each with its reason), the same
-# file bin/k2 run uses; JAVA_OPTS comes after it and wins. MALLOC_ARENA_MAX=2: glibc's default arenas hold
+# The class-data archive (docs/memory.md: about 10 MB less RSS), made here with the JDK of this image, so it
+# matches the runtime; root-owned and read-only for the app. bin/k2 run finds it by its key and maps it.
+ENV K2_BUILD_DIR=/opt/k2/app \
+    K2_CDS_DIR=/opt/k2/cds
+RUN MALLOC_ARENA_MAX=2 /opt/k2/bin/k2 cds
+
+# JVM: bin/k2 run starts it as in a checkout: the flags of /opt/k2/jvm.options (the repository's jvm.options,
+# each with its reason), the class-data archive, then K2_JAVA_OPTS, which wins. MALLOC_ARENA_MAX=2: glibc's default arenas hold
 # freed native memory (docs/memory.md). The file is used as it is: eclipse-temurin:17-jre is a current 17.0.x,
 # which has -XX:TrimNativeHeapInterval (17.0.9+); pin an older base image only with that line removed.
 # The app reads ./application.properties and ./routes (K2_HOME). The management server must listen on
@@ -53,7 +63,7 @@ COPY --from=build --chown=root:root /src/routes/         /opt/k2/routes/
 ENV K2_HOME=/opt/k2 \
     K2_OBSERVE_HOST=0.0.0.0 \
     K2_OBSERVE_PORT=9876 \
-    JAVA_OPTS="" \
+    K2_JAVA_OPTS="" \
     MALLOC_ARENA_MAX=2
 
 USER 10001:10001
@@ -64,9 +74,18 @@ EXPOSE 9876
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=4 \
     CMD curl -fsS -o /dev/null "http://127.0.0.1:${K2_OBSERVE_PORT}/observe/health/live" || exit 1
 
-# exec form: java is PID 1 and receives SIGTERM directly; camel-main then stops the routes in order
+# exec form, and bin/k2 execs java: java is PID 1 and receives SIGTERM directly; camel-main then stops the routes in order
 # (ingest first, dead-letter last) and waits up to camel.main.shutdownTimeout (45 s) for in-flight
 # records. Give `docker stop` a longer grace period than that (compose: stop_grace_period: 60s).
 STOPSIGNAL SIGTERM
-ENTRYPOINT ["/bin/sh", "-c", "exec java @/opt/k2/jvm.options $JAVA_OPTS -cp '/opt/k2/classes:/opt/k2/lib/*' \"$@\"", "k2"]
-CMD ["io.k2.binance.K2Application"]
+ENTRYPOINT ["/opt/k2/bin/k2", "run"]
+
+# ---- tools image (docker build --target tools): the app's image plus the dev-tools jar, for the offline
+# simulator of docker-compose.yml (`simulate --host 0.0.0.0`) and `tail <topic>`; entrypoint bin/k2.
+FROM runtime AS tools
+COPY --from=build --chown=root:root /src/target/k2-binance-stream-tools.jar /opt/k2/app/k2-binance-stream-tools.jar
+ENTRYPOINT ["/opt/k2/bin/k2"]
+CMD ["--help"]
+
+# ---- the app image (the default target): the product jar only, no dev tools -------------------------------
+FROM runtime AS app

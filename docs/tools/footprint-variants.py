@@ -11,11 +11,11 @@ its GC pauses as a share of the time.
 usage (from the repo root, after `mvn -B -q -o package -DskipTests`):
   bin/k2 kafka start; bin/k2 simulate --port 9443 --rate 500 --symbols btcusdt,ethusdt,bnbusdt &
   STAGGER=40 docs/tools/footprint-variants.py 7 g1= par="-XX:-UseG1GC -XX:+UseParallelGC -Xlog:gc:file=/tmp/gc-par.log"
-A variant is name=flags; the flags come after jvm.options (they win), as K2_JAVA_OPTS does for bin/k2 run.
-The app runs from the jars (target/*.jar, target/lib/*.jar) so that class-data-sharing variants work too.
-Logs: .k2/footprint/<name>.log.
+A variant is name=flags; each runs as `bin/k2 run` runs the app (jvm.options, the class-data archive), with
+the flags in K2_JAVA_OPTS (after jvm.options, so they win). Words of the form NAME=value among the flags are
+environment variables of that variant instead, e.g. `nocds="K2_CDS=off"`. Logs: .k2/footprint/<name>.log.
 """
-import glob, os, re, signal, statistics, subprocess, sys, time
+import os, re, signal, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 minutes = float(sys.argv[1])
@@ -23,10 +23,8 @@ variants = [a.split('=', 1) for a in sys.argv[2:]]
 stagger = float(os.environ.get('STAGGER', '40'))
 os.chdir(ROOT)
 os.makedirs('.k2/footprint', exist_ok=True)
-jars = sorted(glob.glob('target/k2-binance-stream-*.jar')) + sorted(glob.glob('target/lib/*.jar'))
-if not jars:
-    sys.exit('no target/*.jar: run mvn -B -q -o package -DskipTests first')
-classpath = ':'.join(jars)
+if not os.path.exists('target/k2-binance-stream.jar'):
+    sys.exit('no target/k2-binance-stream.jar: run mvn -B -q -o package -DskipTests first')
 
 
 def rss_mb(pid):
@@ -83,8 +81,11 @@ for i, (name, flags) in enumerate(variants):
                K2_BINANCE_EXCHANGE_INFO_URL='http://127.0.0.1:9443/api/v3/exchangeInfo',
                K2_BINANCE_REST_BASE_URL='http://127.0.0.1:9443', K2_KAFKA_BROKERS='127.0.0.1:9092',
                K2_BINANCE_SYMBOLS='btcusdt,ethusdt,bnbusdt', K2_OBSERVE_PORT=str(9900 + i))
+    words = flags.split()
+    env.update(w.split('=', 1) for w in words if re.match(r'^[A-Z][A-Z0-9_]*=', w))
+    env['K2_JAVA_OPTS'] = ' '.join(w for w in words if not re.match(r'^[A-Z][A-Z0-9_]*=', w))
     log = open(f'.k2/footprint/{name}.log', 'w')
-    cmd = ['java', '@jvm.options'] + flags.split() + ['-cp', classpath, 'io.k2.binance.K2Application']
+    cmd = ['bin/k2', 'run']  # it execs java: the pid is the app's
     procs.append((name, subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)))
     print(f'started {name} (pid {procs[-1][1].pid}, port {9900 + i}): {flags or "jvm.options as shipped"}', flush=True)
     if i < len(variants) - 1:

@@ -20,9 +20,9 @@ import io.k2.binance.observe.MetricNames;
  */
 public final class BenchCommand {
 
-    /** jvm.options, then the benchmark's heap, then the variant's own flags (later flags win). */
+    /** After jvm.options (bin/k2 run): the benchmark's heap, then the variant's own flags (later flags win). */
     static List<String> jvmOptions(String heap, String variant) {
-        List<String> options = new ArrayList<>(AppJvmOptions.argumentFile());
+        List<String> options = new ArrayList<>();
         if (!heap.isBlank()) {
             options.add("-Xms" + heap);
             options.add("-Xmx" + heap);

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A JVM the launcher starts (the app or the simulator) on the launcher's own classpath, its output in a
- * log file. Stopping sends SIGTERM first so the app drains in-flight records, and kills only if it hangs.
+ * A JVM the launcher starts (the simulator on the launcher's own classpath, the app through bin/k2 run), its
+ * output in a log file. Stopping sends SIGTERM first so the app drains in-flight records, and kills only if it hangs.
  */
 public final class ChildProcess {
 
@@ -29,20 +29,31 @@ public final class ChildProcess {
     /** Starts {@code java [jvmOptions] -cp <this classpath> mainClass args}, output to {@code log}. */
     public static ChildProcess startJava(String name, List<String> jvmOptions, String mainClass, List<String> args,
                                          Map<String, String> env, Path log) throws IOException {
-        Files.createDirectories(log.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>();
-        // A session of its own: Ctrl-C in the terminal reaches only the launcher, which then stops the
-        // children in order (app first, so it can drain into a broker that is still up).
-        if (new java.io.File("/usr/bin/setsid").canExecute()) {
-            command.add("/usr/bin/setsid");
-        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
         command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        return start(name, command, env, log);
+    }
+
+    /**
+     * Starts {@code command} (a JVM, or a launcher that execs one, so the pid stays the JVM's), output to
+     * {@code log}.
+     */
+    public static ChildProcess start(String name, List<String> command, Map<String, String> env, Path log)
+            throws IOException {
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        List<String> full = new ArrayList<>();
+        // A session of its own: Ctrl-C in the terminal reaches only the launcher, which then stops the
+        // children in order (app first, so it can drain into a broker that is still up).
+        if (new java.io.File("/usr/bin/setsid").canExecute()) {
+            full.add("/usr/bin/setsid");
+        }
+        full.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         pb.environment().putAll(env);
         return new ChildProcess(name, pb.start(), log);

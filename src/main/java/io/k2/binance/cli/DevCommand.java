@@ -90,7 +90,7 @@ public final class DevCommand {
             String streams = "trade,aggTrade,bookTicker,depth@100ms,kline_1m";
             stack.startSimulator(simPort, List.of("--symbols", symbols, "--streams", streams, "--rate", rate,
                     "--burst-factor", "4"));
-            stack.startApp(observePort, AppJvmOptions.argumentFile(), Map.of("K2_BINANCE_SYMBOLS", symbols,
+            stack.startApp(observePort, List.of(), Map.of("K2_BINANCE_SYMBOLS", symbols,
                     "K2_BINANCE_STREAMS", streams));
             prices = new LastPrices(brokers, OperatorSettings.resolve("k2.kafka.topic.trade", "binance.trade"));
             out.println("[k2] streaming; try `bin/k2 tail binance.trade` in another terminal. Ctrl-C to stop.");

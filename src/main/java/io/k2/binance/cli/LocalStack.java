@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.k2.binance.K2Application;
 import io.k2.binance.kafkalocal.LocalKafkaBroker;
 import io.k2.binance.simulator.SimulatorMain;
 
@@ -82,8 +81,11 @@ public final class LocalStack implements AutoCloseable {
         out.println("[k2] simulator on ws://127.0.0.1:" + port + " (log " + simulator.log() + ")");
     }
 
-    /** Starts the app against the simulator and broker; waits until it is ready. */
-    public void startApp(int observePort, List<String> jvmOptions, Map<String, String> extraEnv) throws IOException {
+    /**
+     * Starts the app with {@code bin/k2 run} against the simulator and broker, {@code jvmFlags} after jvm.options
+     * and the caller's K2_JAVA_OPTS; waits until it is ready.
+     */
+    public void startApp(int observePort, List<String> jvmFlags, Map<String, String> extraEnv) throws IOException {
         if (!Ports.isFree(observePort)) {
             throw new LauncherException("metrics/health port 127.0.0.1:" + observePort + " is already in use "
                     + "(another k2 app?); stop it or pick another with --observe-port (K2_OBSERVE_PORT)");
@@ -96,9 +98,9 @@ public final class LocalStack implements AutoCloseable {
                 "K2_KAFKA_BROKERS", brokers,
                 "K2_OBSERVE_PORT", Integer.toString(observePort),
                 "MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2")));
+        env.put("K2_JAVA_OPTS", AppLauncher.javaOptions(System.getenv("K2_JAVA_OPTS"), jvmFlags));
         env.putAll(extraEnv);
-        app = ChildProcess.startJava("app", jvmOptions, K2Application.class.getName(), List.of(), env,
-                workDir.resolve("logs/app.log"));
+        app = ChildProcess.start("app", AppLauncher.command(), env, workDir.resolve("logs/app.log"));
         awaitUntil(Duration.ofSeconds(90), this::appReady, app, "the app to report ready on " + healthUrl());
         out.println("[k2] app ready: metrics " + metricsUrl() + " (log " + app.log() + ")");
     }

@@ -18,6 +18,7 @@ import io.k2.binance.normalize.BinanceNormalizer;
 import io.k2.binance.normalize.EventType;
 import io.k2.binance.normalize.SymbolCatalog;
 import io.k2.binance.observe.CamelAppInfoGauge;
+import io.k2.binance.observe.ClassDataSharing;
 import io.k2.binance.observe.LogText;
 import io.k2.binance.observe.MemoryMonitor;
 import io.k2.binance.observe.MemoryProbe;
@@ -61,6 +62,7 @@ public class K2Configuration implements CamelConfiguration {
         for (String line : settings.describeLines()) {
             LOG.info("  {}", LogText.escape(line));
         }
+        LOG.info("JVM: {}", ClassDataSharing.describe());
         requireFreeObservePort(settings);
 
         List<String> symbols = StreamSet.parse(settings.get("k2.binance.symbols"), settings.get("k2.binance.streams"))

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Command line entry of the simulator for the local demo and benchmarks:
- * {@code java -cp target/classes:target/lib/* io.k2.binance.simulator.SimulatorMain --help}.
+ * {@code bin/k2 simulate --help} (the tools jar: dev tools are not in the product jar).
  * Exit codes: 0 after a clean stop (Ctrl-C / SIGTERM), 2 for bad options or a taken port, 1 otherwise.
  */
 public final class SimulatorMain {

@@ -18,7 +18,7 @@
  * records everything. See docs/simulator.md.
  *
  * <h2>From the command line</h2>
- * {@code java -cp target/classes:target/lib/* io.k2.binance.simulator.SimulatorMain --help}
+ * {@code bin/k2 simulate --help}
  * (the default port is 9443, Binance's own).
  *
  * <h2>Close codes</h2>

@@ -54,6 +54,28 @@ final class FaultSchedule {
         return steps;
     }
 
+    /** How long after a fault its effects (the burst of a released stall, the backfill of its gap) take to pass. */
+    static final Duration SETTLE = Duration.ofSeconds(20);
+
+    /**
+     * When the app has been through one of each fault and it has settled: the first stall's resume (or the
+     * first drop, in a run too short for a stall) plus {@link #SETTLE}; zero without faults. The heap G1 sizes
+     * for a fault's burst is then part of the baseline, and growth after it is what repeated faults leave.
+     */
+    Duration firstOfEachSettled() {
+        Step last = null;
+        for (Step step : steps) {
+            if (step.action() == Action.RESUME) {
+                last = step;
+                break;
+            }
+            if (step.action() == Action.DROP && last == null) {
+                last = step;
+            }
+        }
+        return last == null ? Duration.ZERO : Duration.ofMillis((long) (last.atSeconds() * 1000)).plus(SETTLE);
+    }
+
     Duration stallLength() {
         return stallLength;
     }

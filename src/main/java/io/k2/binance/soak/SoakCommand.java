@@ -9,14 +9,15 @@ public final class SoakCommand {
             Usage: bin/k2 soak [--mode short|1h|24h] [options]
 
             Runs a fresh local Kafka broker, the Binance simulator at a steady rate and the app as its own process
-            (started as bin/k2 run starts it: ./jvm.options, then K2_JAVA_OPTS), samples the app's memory, and at
+            (started with bin/k2 run: ./jvm.options, the class-data archive, then K2_JAVA_OPTS), samples its memory, and at
             the end checks every trade and aggTrade id in Kafka against what the simulator generated. Writes
             <out>/memory-profile.json (metadata, summary, every sample) and <out>/memory-profile.svg (chart).
             Exit code 0 only when every assertion passes. Logs: .k2/soak/logs/app.log and simulator.log.
 
             Modes (all: zero missing and zero duplicate trade/aggTrade events by the ledger):
               short  about 10 min, a compressed day: rotation every minute, simulator ping every 5 s, 2000 ev/s,
-                     a drop or a stall injected every 2 min; samples every 10 s, 2 min warm-up.
+                     a drop or a stall injected every 2 min; samples every 10 s; the warm-up lasts until one
+                     drop and one stall are 20 s behind (3.5 min).
                      Asserts growth after the warm-up < 20 MB, acked msg/s > half the rate,
                      unexpected drops (unscheduled - injected) < 1, RSS <= 400 MB (fails fast above).
               1h     1 hour at 500 ev/s, default settings; samples every 60 s, 5 min warm-up.
@@ -27,8 +28,8 @@ public final class SoakCommand {
 
             Options (each overrides the mode's value):
               --mode M            short (default), 1h or 24h
-              --duration D        run length: 600, 90s, 10m, 2h, 1d (a shorter run shortens the warm-up and
-                                  the fault interval with it)
+              --duration D        run length: 600, 90s, 10m, 2h, 1d (a shorter run shortens the fault interval
+                                  and the warm-up with it, to half of the run at most)
               --rate N            simulator events/s over all streams
               --symbols LIST      (default btcusdt,ethusdt,bnbusdt)
               --streams LIST      (default trade,aggTrade,bookTicker,depth@100ms,kline_1m; the ledger checks

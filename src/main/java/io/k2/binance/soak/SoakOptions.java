@@ -50,8 +50,13 @@ record SoakOptions(SoakMode mode, Duration duration, int rate, String symbols, S
         if (sampleSeconds > duration.toSeconds() / 2) {
             throw new IllegalArgumentException("--sample-seconds " + sampleSeconds + ": at most half the duration");
         }
-        // a shortened run keeps most of itself for the measurement
-        Duration defaultWarmup = mode.warmup.compareTo(duration.dividedBy(4)) < 0 ? mode.warmup : duration.dividedBy(4);
+        // The short mode's warm-up lasts until the app has been through one drop and one stall: G1 grows the
+        // heap for a fault's first burst and keeps it (JDK 17 G1 gives heap back only at a marking or a full
+        // collection), which is sizing, not a leak; growth after it is what repeated faults leave behind.
+        // The long modes inject nothing and keep their fixed warm-up. A shortened run keeps at least half of
+        // itself for the measurement.
+        Duration modeWarmup = mode.injectsFaults() ? FaultSchedule.forRun(duration).firstOfEachSettled() : mode.warmup;
+        Duration defaultWarmup = modeWarmup.compareTo(duration.dividedBy(2)) < 0 ? modeWarmup : duration.dividedBy(2);
         warmup = warmup != null ? warmup : defaultWarmup;
         if (warmup.compareTo(duration) >= 0) {
             throw new IllegalArgumentException("--warmup must be shorter than --duration");

@@ -20,7 +20,6 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-import io.k2.binance.cli.AppJvmOptions;
 import io.k2.binance.cli.LocalStack;
 import io.k2.binance.cli.OperatorSettings;
 import io.k2.binance.cli.Ports;
@@ -63,15 +62,17 @@ final class SoakRun {
         this.err = err;
     }
 
+    /** The app's JVM flags for the metadata: what bin/k2 run will give it, then what it was started with. */
+    private volatile List<String> jvmFlags = fallbackJvmFlags();
+
     int run() {
-        List<String> jvmOptions = appJvmOptions();
         Map<String, String> appEnv = appEnv();
         List<String> simulatorArgs = simulatorArgs();
         LocalStack stack = new LocalStack(WORK_DIR, out);
         Thread hook = new Thread(() -> {
             out.println();
             out.println("[soak] interrupted: writing what there is and stopping app, simulator and broker ...");
-            finish(jvmOptions, appEnv, simulatorArgs, "interrupted (Ctrl-C)", List.of(), lastGaps());
+            finish(appEnv, simulatorArgs, "interrupted (Ctrl-C)", List.of(), lastGaps());
             stack.close();
         }, "k2-soak-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -79,7 +80,8 @@ final class SoakRun {
             String brokers = stack.startOrReuseBroker(Ports.free(), true);
             int simPort = Ports.free();
             stack.startSimulator(simPort, simulatorArgs);
-            stack.startApp(Ports.free(), jvmOptions, appEnv);
+            stack.startApp(Ports.free(), List.of(), appEnv);
+            jvmFlags = startedJvmFlags(stack.app().pid(), jvmFlags);
             startedAt = Instant.now();
             startNanos = System.nanoTime();
             SimulatorControl control = new SimulatorControl(simPort);
@@ -99,7 +101,7 @@ final class SoakRun {
                 stopInjecting(control);
                 stack.app().stop(Duration.ofSeconds(30));
             }
-            SoakSummary summary = finish(jvmOptions, appEnv, simulatorArgs, failedFast, ledger, gaps);
+            SoakSummary summary = finish(appEnv, simulatorArgs, failedFast, ledger, gaps);
             if (failedFast != null) {
                 err.println("k2 soak: FAILED FAST: " + failedFast + ". Read " + stack.app().log() + " (last lines below)"
                         + " and the profile in " + options.outDir() + "; docs/memory.md 'How to read it' says where"
@@ -116,11 +118,11 @@ final class SoakRun {
             return 0;
         } catch (LocalStack.LauncherException e) {
             err.println("k2 soak: " + e.getMessage());
-            finish(jvmOptions, appEnv, simulatorArgs, "could not run: " + firstLine(e.getMessage()), List.of(), lastGaps());
+            finish(appEnv, simulatorArgs, "could not run: " + firstLine(e.getMessage()), List.of(), lastGaps());
             return 1;
         } catch (IOException | RuntimeException e) {
             err.println("k2 soak: " + e + " (logs in " + WORK_DIR.resolve("logs") + ")");
-            finish(jvmOptions, appEnv, simulatorArgs, "harness error: " + e, List.of(), lastGaps());
+            finish(appEnv, simulatorArgs, "harness error: " + e, List.of(), lastGaps());
             return 1;
         } finally {
             try {
@@ -347,7 +349,7 @@ final class SoakRun {
         return out;
     }
 
-    private synchronized SoakSummary finish(List<String> jvmOptions, Map<String, String> appEnv,
+    private synchronized SoakSummary finish(Map<String, String> appEnv,
                                             List<String> simulatorArgs, String failedFast, List<LedgerCheck> ledger,
                                             long gaps) {
         List<SoakSample> taken;
@@ -363,7 +365,7 @@ final class SoakRun {
             return summary;
         }
         finished = true;
-        SoakMetadata metadata = metadata(jvmOptions, appEnv, simulatorArgs);
+        SoakMetadata metadata = metadata(appEnv, simulatorArgs);
         try {
             Path json = new MemoryProfile(metadata, summary, injected, taken).write(options.outDir());
             String title = "k2 soak, mode " + options.mode().id() + ", " + LocalDate.ofInstant(startedAt, ZoneOffset.UTC)
@@ -378,7 +380,7 @@ final class SoakRun {
         return summary;
     }
 
-    private SoakMetadata metadata(List<String> jvmOptions, Map<String, String> appEnv, List<String> simulatorArgs) {
+    private SoakMetadata metadata(Map<String, String> appEnv, List<String> simulatorArgs) {
         Map<String, String> definitions = new LinkedHashMap<>();
         definitions.put("growth", SoakSummary.GROWTH_DEFINITION);
         definitions.put("slope", SoakSummary.SLOPE_DEFINITION);
@@ -392,8 +394,7 @@ final class SoakRun {
         logs.put("app", WORK_DIR.resolve("logs/app.log").toString());
         logs.put("simulator", WORK_DIR.resolve("logs/simulator.log").toString());
         logs.put("kafka", WORK_DIR.resolve("kafka").toString());
-        List<String> flags = new ArrayList<>(jvmOptionsFileFlags());
-        flags.addAll(jvmOptions.subList(1, jvmOptions.size()));
+        List<String> flags = jvmFlags;
         return new SoakMetadata(options.mode().id(), command, startedAt.toString(), options.duration().toSeconds(),
                 (System.nanoTime() - startNanos) / 1e9, options.rate(), options.symbols(), options.streams(),
                 options.sampleSeconds(), options.warmup().toSeconds(), flags, appEnv, simulatorArgs,
@@ -401,9 +402,9 @@ final class SoakRun {
                 Runtime.getRuntime().availableProcessors(), gitCommit(), limits, definitions, logs);
     }
 
-    /** As bin/k2 run: @jvm.options, then K2_JAVA_OPTS (which wins). */
-    private static List<String> appJvmOptions() {
-        List<String> flags = new ArrayList<>(AppJvmOptions.argumentFile());
+    /** What bin/k2 run gives the app, before it has started: jvm.options, then K2_JAVA_OPTS (which wins). */
+    private static List<String> fallbackJvmFlags() {
+        List<String> flags = new ArrayList<>(argumentFileFlags(Path.of("jvm.options")));
         String extra = System.getenv("K2_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
             flags.addAll(Arrays.asList(extra.trim().split("\\s+")));
@@ -411,12 +412,30 @@ final class SoakRun {
         return flags;
     }
 
-    private static List<String> jvmOptionsFileFlags() {
+    /**
+     * The JVM flags the app really started with, from its command line (/proc), an argument file expanded: what
+     * bin/k2 run added (the class-data archive) included. {@code fallback} where /proc cannot tell.
+     */
+    static List<String> startedJvmFlags(long pid, List<String> fallback) {
         try {
-            return Files.readAllLines(Path.of("jvm.options"), StandardCharsets.UTF_8).stream().map(String::trim)
+            String[] args = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8)
+                    .split("\0");
+            List<String> flags = new ArrayList<>();
+            for (int i = 1; i < args.length && !args[i].equals("-cp"); i++) {
+                flags.addAll(args[i].startsWith("@") ? argumentFileFlags(Path.of(args[i].substring(1))) : List.of(args[i]));
+            }
+            return flags.isEmpty() ? fallback : flags;
+        } catch (IOException e) {
+            return fallback;
+        }
+    }
+
+    private static List<String> argumentFileFlags(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::trim)
                     .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         } catch (IOException e) {
-            return List.of("(jvm.options unreadable: " + e.getMessage() + ")");
+            return List.of("(" + file + " unreadable: " + e.getMessage() + ")");
         }
     }
 

@@ -4,23 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 class BenchCommandTest {
 
-    private static final String JVM_OPTIONS = "@" + Path.of("jvm.options").toAbsolutePath();
-
     @Test
-    void theShippedVariantIsJvmOptionsAloneAsBinK2RunHasIt() {
-        assertThat(BenchCommand.jvmOptions("", "")).containsExactly(JVM_OPTIONS);
+    void theShippedVariantAddsNothingToWhatBinK2RunGivesTheApp() {
+        assertThat(BenchCommand.jvmOptions("", "")).isEmpty();
     }
 
     @Test
-    void aVariantsFlagsComeAfterJvmOptionsAndTheHeapSoTheyWin() {
+    void aVariantsFlagsComeAfterTheHeapSoTheyWin() {
         assertThat(BenchCommand.jvmOptions("1g", "  -XX:-UseG1GC   -XX:+UseSerialGC "))
-                .containsExactly(JVM_OPTIONS, "-Xms1g", "-Xmx1g", "-XX:-UseG1GC", "-XX:+UseSerialGC");
+                .containsExactly("-Xms1g", "-Xmx1g", "-XX:-UseG1GC", "-XX:+UseSerialGC");
+    }
+
+    @Test
+    void theAppsJavaOptionsAreTheCallersThenTheVariantsSoTheVariantWins() {
+        assertThat(AppLauncher.javaOptions(" -Xlog:gc ", List.of("-Xmx1g", "-XX:+UseSerialGC")))
+                .isEqualTo("-Xlog:gc -Xmx1g -XX:+UseSerialGC");
+        assertThat(AppLauncher.javaOptions(null, List.of())).isEmpty();
     }
 
     @Test

@@ -129,12 +129,19 @@ class OpsArtifactsTest {
     void imageAndComposeRunClassesThatExist() throws Exception {
         String dockerfile = read("Dockerfile");
         String compose = read("docker-compose.yml");
+        // both images start through bin/k2, whose commands name the classes: the app image `run`, the tools
+        // image (the simulator service) `simulate`
+        String launcher = read("bin/k2");
         assertThat(dockerfile).contains("K2_OBSERVE_HOST=0.0.0.0").contains("/observe/health/live")
-                .contains("CMD [\"io.k2.binance.K2Application\"]");
+                .contains("ENTRYPOINT [\"/opt/k2/bin/k2\", \"run\"]").contains("FROM runtime AS tools")
+                .endsWith("FROM runtime AS app\n");
+        assertThat(launcher).contains("io.k2.binance.K2Application");
         Class.forName("io.k2.binance.K2Application");
-        assertThat(compose).contains("io.k2.binance.simulator.SimulatorMain");
+        assertThat(compose).contains("target: tools").contains("command: [\"simulate\", \"--host\", \"0.0.0.0\"");
+        assertThat(launcher).contains("io.k2.binance.simulator.SimulatorMain");
         Class.forName("io.k2.binance.simulator.SimulatorMain");
-        assertThat(read("docs/runbooks/README.md")).contains("io.k2.binance.cli.TailCommand");
+        assertThat(read("docs/runbooks/README.md")).contains("simulator \\\n    tail binance.dead-letter");
+        assertThat(launcher).contains("io.k2.binance.cli.TailCommand");
         Class.forName("io.k2.binance.cli.TailCommand");
         // the container must reach the management server, and scrape the path the rules expect
         assertThat(compose).contains("K2_OBSERVE_HOST: 0.0.0.0");
@@ -173,17 +180,18 @@ class OpsArtifactsTest {
             }
         }
         assertThat(flags).as("flags in jvm.options").isNotEmpty().anyMatch(f -> f.startsWith("-Xmx"));
-        assertThat(read("bin/k2")).contains("\"@$(jvm_options_file)\"").doesNotContain("-Xms256m");
+        assertThat(read("bin/k2")).contains("exec \"$JAVA\" \"@$options\"").doesNotContain("-Xms256m");
+        // the image and the dev tools start the app through bin/k2 run, so they get the same file
         String dockerfile = read("Dockerfile");
-        assertThat(dockerfile).contains("/opt/k2/jvm.options").contains("java @/opt/k2/jvm.options $JAVA_OPTS")
+        assertThat(dockerfile).contains("/opt/k2/jvm.options").contains("ENTRYPOINT [\"/opt/k2/bin/k2\", \"run\"]")
                 .doesNotContain("JAVA_TOOL_OPTIONS");
-        assertThat(read("src/main/java/io/k2/binance/cli/DevCommand.java")).contains("AppJvmOptions.argumentFile()");
+        assertThat(read("src/main/java/io/k2/binance/cli/LocalStack.java")).contains("AppLauncher.command()");
     }
 
     /** bin/k2 run on a JDK that has -XX:TrimNativeHeapInterval: jvm.options itself, no note. */
     @Test
     void aJdkWithTheTrimFlagRunsJvmOptionsAsItIs(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
-        Launch launch = launchWithFakeJava(home, "17.0.15", true);
+        FakeJavaHome.Launch launch = launchWithFakeJava(home, "17.0.15", true);
         assertThat(launch.out()).contains("@" + home.resolve("jvm.options"));
         assertThat(launch.err()).doesNotContain("TrimNativeHeapInterval");
     }
@@ -191,44 +199,14 @@ class OpsArtifactsTest {
     /** An older JDK 17 refuses the flag: bin/k2 run starts it with a copy of jvm.options without that line. */
     @Test
     void anOlderJdkStartsWithoutTheTrimFlagAndSaysSo(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
-        Launch launch = launchWithFakeJava(home, "17.0.8", false);
+        FakeJavaHome.Launch launch = launchWithFakeJava(home, "17.0.8", false);
         Path copy = home.resolve(".k2/jvm.options.this-jdk");
         assertThat(launch.out()).contains("@" + copy);
         assertThat(Files.readAllLines(copy)).contains("-Xmx512m").noneMatch(l -> l.startsWith("-XX:TrimNativeHeapInterval"));
         assertThat(launch.err()).contains("17.0.8").contains("has no -XX:TrimNativeHeapInterval");
     }
 
-    private record Launch(String out, String err) {
-    }
-
-    /**
-     * bin/k2 and jvm.options copied into {@code home} with an empty build, and a fake {@code java} that prints
-     * its arguments instead of starting a JVM, and refuses the trim flag unless {@code knowsTrim}.
-     */
-    private static Launch launchWithFakeJava(Path home, String version, boolean knowsTrim) throws Exception {
-        Files.createDirectories(home.resolve("bin"));
-        Files.copy(ROOT.resolve("bin/k2"), home.resolve("bin/k2"));
-        home.resolve("bin/k2").toFile().setExecutable(true);
-        Files.copy(ROOT.resolve("jvm.options"), home.resolve("jvm.options"));
-        Files.createDirectories(home.resolve("target/classes/io/k2/binance"));
-        Files.createDirectories(home.resolve("target/lib"));
-        Path java = home.resolve("jdk/bin/java");
-        Files.createDirectories(java.getParent());
-        Files.writeString(java, "#!/bin/sh\n"
-                + "for a in \"$@\"; do case \"$a\" in -XX:TrimNativeHeapInterval=*) "
-                + (knowsTrim ? "" : "echo \"Unrecognized VM option\" >&2; exit 1;; ")
-                + "esac; done\n"
-                + "[ \"$1\" = -version ] && { echo 'openjdk version \"" + version + "\" 2023-07-18' >&2; exit 0; }\n"
-                + "[ \"$2\" = -version ] && exit 0\n"
-                + "echo \"ARGS $*\"\n");
-        java.toFile().setExecutable(true);
-        ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("bin/k2").toString(), "run");
-        pb.environment().put("JAVA_HOME", home.resolve("jdk").toString());
-        pb.environment().remove("K2_JAVA_OPTS");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        String err = new String(p.getErrorStream().readAllBytes());
-        assertThat(p.waitFor()).as("exit code; stderr: " + err).isZero();
-        return new Launch(out, err);
+    private static FakeJavaHome.Launch launchWithFakeJava(Path home, String version, boolean knowsTrim) throws Exception {
+        return new FakeJavaHome(home, version, knowsTrim, false).run("run", java.util.Map.of());
     }
 }

@@ -45,6 +45,13 @@ class SoakFaultScheduleTest {
     }
 
     @Test
+    void oneOfEachFaultHasSettledTwentySecondsAfterTheFirstStallResumes() {
+        assertThat(FaultSchedule.forRun(Duration.ofMinutes(10)).firstOfEachSettled()).isEqualTo(Duration.ofSeconds(210));
+        assertThat(FaultSchedule.forRun(Duration.ofSeconds(120)).firstOfEachSettled()).isEqualTo(Duration.ofSeconds(75));
+        assertThat(FaultSchedule.none().firstOfEachSettled()).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
     void theLongModesInjectNothing() {
         assertThat(FaultSchedule.none().steps()).isEqualTo(List.of());
         assertThat(FaultSchedule.none().due(1e9)).isNull();
