@@ -148,6 +148,14 @@ class OpsArtifactsTest {
         assertThat(read("deploy/prometheus/prometheus.yml")).contains("metrics_path: /observe/metrics");
     }
 
+    /** bin/k2's local state (broker data, class-data archives of this machine's JDK) must not reach the image. */
+    @Test
+    void theImageBuildContextLeavesOutLocalState() throws IOException {
+        List<String> ignored = Files.readAllLines(ROOT.resolve(".dockerignore")).stream().map(String::strip).toList();
+        assertThat(ignored).contains(".k2", "target", ".env");
+        assertThat(ignored).as("the image copies these").doesNotContain("bin", "cds", "routes", "jvm.options");
+    }
+
     @Test
     void composeCreatesEveryDefaultTopic() throws IOException {
         String compose = read("docker-compose.yml");
