@@ -19,6 +19,7 @@ import io.k2.binance.normalize.EventType;
 import io.k2.binance.normalize.SymbolCatalog;
 import io.k2.binance.observe.CamelAppInfoGauge;
 import io.k2.binance.observe.ClassDataSharing;
+import io.k2.binance.observe.HeapGiveBack;
 import io.k2.binance.observe.LogText;
 import io.k2.binance.observe.MemoryMonitor;
 import io.k2.binance.observe.MemoryProbe;
@@ -115,6 +116,9 @@ public class K2Configuration implements CamelConfiguration {
                 settings.getInt("k2.observe.memory-window-samples"), settings.getDouble("k2.observe.leak-score-threshold"));
         context.getRegistry().bind("memoryMonitor", memory);
         context.getRegistry().bind("memoryHealth", new MemoryHealthCheck(memory));
+        // routes/heap-give-back.camel.yaml calls check() (when k2.observe.heap-give-back is on)
+        HeapGiveBack heapGiveBack = new HeapGiveBack();
+        context.getRegistry().bind("heapGiveBack", heapGiveBack);
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext c, boolean alreadyStarted) {
@@ -124,6 +128,7 @@ public class K2Configuration implements CamelConfiguration {
             @Override
             public void onCamelContextFullyStarted(CamelContext c, boolean alreadyStarted) {
                 memory.start(PipelineMetrics.of(c).registry());
+                heapGiveBack.start(PipelineMetrics.of(c).registry());
                 CamelAppInfoGauge.holdStrongly(PipelineMetrics.of(c).registry());
             }
         });

@@ -121,11 +121,7 @@ public final class K2Settings {
                 "k2.binance.live-streams-check-seconds", "k2.observe.kafka-probe-interval-ms")) {
             check(problems, key, v -> requirePositive(v));
         }
-        check(problems, "k2.binance.live-streams", v -> {
-            if (!v.equals("true") && !v.equals("false")) {
-                throw new IllegalArgumentException("accepted values: true, false");
-            }
-        });
+        check(problems, "k2.binance.live-streams", K2Settings::requireBoolean);
         check(problems, "k2.binance.connect-attempts-per-5-minutes", v -> {
             int n = Integer.parseInt(v);
             if (n < 1 || n > 300) {
@@ -206,8 +202,15 @@ public final class K2Settings {
         return this;
     }
 
-    /** The memory monitor's timer, window and leak-score threshold (docs/memory.md). */
+    /** The memory monitor's timer, window and leak-score threshold, and the heap give-back (docs/memory.md). */
     private void checkMemoryMonitor(List<String> problems) {
+        check(problems, "k2.observe.heap-give-back", K2Settings::requireBoolean);
+        check(problems, "k2.observe.heap-give-back-check-seconds", v -> {
+            long n = Long.parseLong(v);
+            if (n < 5 || n > 3600) {
+                throw new IllegalArgumentException("must be 5-3600 (seconds between checks of the committed heap)");
+            }
+        });
         check(problems, "k2.observe.memory-sample-seconds", v -> {
             long n = Long.parseLong(v);
             if (n < 1 || n > 3600) {
@@ -276,6 +279,12 @@ public final class K2Settings {
     @FunctionalInterface
     private interface CheckedValue {
         void accept(String value);
+    }
+
+    private static void requireBoolean(String v) {
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException("accepted values: true, false");
+        }
     }
 
     private static void requirePositive(String v) {

@@ -20,6 +20,8 @@ public final class MetricNames {
      * {@link #PROCESS_MEMORY_RSS}, under the name the dashboards have used so far.
      */
     public static final String PROCESS_RSS = "k2.process.resident.memory.bytes";
+    /** Full collections run to hand an oversized heap back to the OS ({@code HeapGiveBack}). */
+    public static final String HEAP_GIVE_BACKS = "k2.heap.give.backs";
     /** Frames that are not events (subscription responses, serverShutdown), recognised at the connection. Tags: kind. */
     public static final String CONTROL_FRAMES = "k2.control.frames";
     /** Receive-to-ack latency of data records. Tags: type. */

@@ -158,8 +158,10 @@ class MetricsEndpointTest extends PipelineTestSupport {
                 .isPositive().isLessThanOrEqualTo(metrics().total(MetricNames.EVENTS_RECEIVED));
         assertThat(single(samples, "camel_exchanges_failed_total", "routeId", "binance-ingest")).isZero();
         assertThat(find(samples, "camel_route_policy_seconds_count", "routeId", "binance-ingest")).isNotEmpty();
-        // ingest, dead-letter, the two connection-lifecycle timers and the memory monitor (docs/metrics.md)
-        assertThat(single(samples, "camel_routes_running_routes")).isEqualTo(5);
+        // ingest, dead-letter, the two connection-lifecycle timers, the memory monitor and the heap give-back
+        // (docs/metrics.md)
+        assertThat(single(samples, "camel_routes_running_routes")).isEqualTo(6);
+        assertThat(single(samples, "k2_heap_give_backs_total")).as("registered at start, at 0").isZero();
 
         // the memory monitor, exported under exactly the names of the service this replaces (docs/memory.md):
         // no unit suffix added twice, none missing
