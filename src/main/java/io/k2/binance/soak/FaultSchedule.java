@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.k2.binance.observe.HeapGiveBack;
+
 /**
  * When the short mode injects what: a drop, then a stall (resumed a few seconds later), alternating, one every
  * {@code min(120 s, duration / 4)}, the first half an interval in. The last stretch of the run
@@ -13,6 +15,9 @@ import java.util.List;
 final class FaultSchedule {
 
     enum Action { DROP, STALL, RESUME }
+
+    /** The app's heap give-back checks in the short mode (k2.observe.heap-give-back-check-seconds), compressed. */
+    static final int GIVE_BACK_CHECK_SECONDS = 20;
 
     record Step(double atSeconds, Action action) {
     }
@@ -54,13 +59,17 @@ final class FaultSchedule {
         return steps;
     }
 
-    /** How long after a fault its effects (the burst of a released stall, the backfill of its gap) take to pass. */
-    static final Duration SETTLE = Duration.ofSeconds(20);
+    /**
+     * How long after a fault its effects take to pass: the burst of a released stall and the backfill of its gap
+     * (20 s), then the heap give-back of the heap G1 grew for them ({@link HeapGiveBack#SUSTAIN_CHECKS} checks of
+     * the short mode's {@link #GIVE_BACK_CHECK_SECONDS}).
+     */
+    static final Duration SETTLE = Duration.ofSeconds(20 + (long) HeapGiveBack.SUSTAIN_CHECKS * FaultSchedule.GIVE_BACK_CHECK_SECONDS);
 
     /**
      * When the app has been through one of each fault and it has settled: the first stall's resume (or the
-     * first drop, in a run too short for a stall) plus {@link #SETTLE}; zero without faults. The heap G1 sizes
-     * for a fault's burst is then part of the baseline, and growth after it is what repeated faults leave.
+     * first drop, in a run too short for a stall) plus {@link #SETTLE}; zero without faults. Growth after it is
+     * what repeated faults leave behind.
      */
     Duration firstOfEachSettled() {
         Step last = null;

@@ -17,7 +17,7 @@ public final class SoakCommand {
             Modes (all: zero missing and zero duplicate trade/aggTrade events by the ledger):
               short  about 10 min, a compressed day: rotation every minute, simulator ping every 5 s, 2000 ev/s,
                      a drop or a stall injected every 2 min; samples every 10 s; the warm-up lasts until one
-                     drop and one stall are 20 s behind (3.5 min).
+                     drop and one stall are 80 s behind (4.5 min).
                      Asserts growth after the warm-up < 20 MB, acked msg/s > half the rate,
                      unexpected drops (unscheduled - injected) < 1, RSS <= 400 MB (fails fast above).
               1h     1 hour at 500 ev/s, default settings; samples every 60 s, 5 min warm-up.

@@ -50,9 +50,9 @@ record SoakOptions(SoakMode mode, Duration duration, int rate, String symbols, S
         if (sampleSeconds > duration.toSeconds() / 2) {
             throw new IllegalArgumentException("--sample-seconds " + sampleSeconds + ": at most half the duration");
         }
-        // The short mode's warm-up lasts until the app has been through one drop and one stall: G1 grows the
-        // heap for a fault's first burst and keeps it (JDK 17 G1 gives heap back only at a marking or a full
-        // collection), which is sizing, not a leak; growth after it is what repeated faults leave behind.
+        // The short mode's warm-up lasts until the app has been through one drop and one stall and has given
+        // back the heap G1 grew for the stall's burst (observe/HeapGiveBack): growth after it is what repeated
+        // faults leave behind, measured from a baseline the first burst does not inflate.
         // The long modes inject nothing and keep their fixed warm-up. A shortened run keeps at least half of
         // itself for the measurement.
         Duration modeWarmup = mode.injectsFaults() ? FaultSchedule.forRun(duration).firstOfEachSettled() : mode.warmup;

@@ -451,7 +451,7 @@ final class SoakRun {
             env.put("K2_OBSERVE_MEMORY_SAMPLE_SECONDS", Integer.toString(options.sampleSeconds()));
             // the heap give-back compressed like the rest of the day: an oversized heap is given back a minute
             // after it stopped being needed instead of three, so within the run
-            env.put("K2_OBSERVE_HEAP_GIVE_BACK_CHECK_SECONDS", "20");
+            env.put("K2_OBSERVE_HEAP_GIVE_BACK_CHECK_SECONDS", Integer.toString(FaultSchedule.GIVE_BACK_CHECK_SECONDS));
         }
         return env;
     }
